@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,6 +24,7 @@ import dev.periscope.model.RecordKeys;
 import dev.periscope.model.v1.BackendStatus;
 import dev.periscope.model.v1.HealthReport;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -36,6 +38,7 @@ public class HealthReportPublisher {
     private final Emitter<HealthReport> emitter;
     private final MeterRegistry registry;
     private final KitConfig config;
+    private volatile boolean started;
     private volatile String lastState = "";
     private volatile long lastPublishedAt;
 
@@ -49,9 +52,17 @@ public class HealthReportPublisher {
         this.config = config;
     }
 
+    /** The emitter's channel is wired only once the application has started. */
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
+
     /** Runs often; publishes on change immediately and otherwise once per interval. */
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (!started) {
+            return;
+        }
         HealthReport report = health.report();
         String state = stateOf(report);
         long now = System.currentTimeMillis();
