@@ -1,0 +1,169 @@
+package dev.periscope.enricher.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import dev.periscope.kit.config.InstanceIdentity;
+import dev.periscope.kit.messaging.DeadLetterPublisher;
+import dev.periscope.model.CloudEventHeaders;
+import dev.periscope.model.InventoryKey;
+import dev.periscope.model.RecordKeys;
+import dev.periscope.model.SaltedHasher;
+import dev.periscope.model.Topics;
+import dev.periscope.model.testing.AccessEvents;
+import dev.periscope.model.v1.AccessEvent;
+import dev.periscope.model.v1.EventStage;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The enricher end to end on the real local broker: raw in, enriched and dead letters out. */
+@QuarkusTest
+class EnricherIT {
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "mp.messaging.incoming.access-raw.group.id")
+    String groupId;
+
+    @Inject
+    InstanceIdentity identity;
+
+    @Inject
+    SaltedHasher hasher;
+
+    @Test
+    void enrichesRawEventsAndDeadLettersPoison() throws Exception {
+        String project = AccessEvents.uniqueProjectId("enricher-it");
+        List<AccessEvent> raw = new ArrayList<>();
+        String[] paths = {"/users/1", "/users/2", "/orders/665f1c2ab9e04d7a1c3e9f10", "/health"};
+        for (int i = 0; i < 20; i++) {
+            raw.add(AccessEvents.rawHttp(project, i % 3 == 0 ? "POST" : "GET", paths[i % paths.length], 200 + i % 2)
+                    .setSourceIp("203.0.113." + i).build());
+        }
+        byte[] poisonKey = ("poison-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] poison = "not a protobuf \u00ff\u00fe".getBytes(StandardCharsets.UTF_8);
+
+        KafkaTestSupport.awaitGroupAssigned(bootstrap, groupId);
+        try (var enriched = new KafkaTestSupport.TopicTail(bootstrap, Topics.ACCESS_ENRICHED);
+                var dlq = new KafkaTestSupport.TopicTail(bootstrap, Topics.ACCESS_DLQ);
+                KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+            for (int i = 0; i < raw.size(); i++) {
+                AccessEvent event = raw.get(i);
+                producer.send(new ProducerRecord<>(Topics.ACCESS_RAW, key(event), event.toByteArray()));
+                if (i == raw.size() / 2) {
+                    producer.send(new ProducerRecord<>(Topics.ACCESS_RAW, poisonKey, poison));
+                }
+            }
+            producer.flush();
+
+            List<ConsumerRecord<byte[], byte[]>> ours = new ArrayList<>();
+            await("enriched records of " + project).atMost(BOUND).until(() -> {
+                ours.clear();
+                ours.addAll(enriched.poll().stream().filter(r -> fromThisInstance(r, project)).toList());
+                return ours.size() >= raw.size();
+            });
+            List<ConsumerRecord<byte[], byte[]>> poisoned = new ArrayList<>();
+            await("dead letter").atMost(BOUND).until(() -> {
+                poisoned.clear();
+                poisoned.addAll(dlq.poll().stream().filter(r -> java.util.Arrays.equals(r.key(), poisonKey)).toList());
+                return !poisoned.isEmpty();
+            });
+            // a short grace poll: nothing beyond the exact count may arrive
+            enriched.poll();
+            ours.clear();
+            ours.addAll(enriched.poll().stream().filter(r -> fromThisInstance(r, project)).toList());
+
+            assertThat(ours).hasSize(raw.size());
+            assertEnriched(raw, ours);
+            assertDeadLetter(poisoned, poison);
+        }
+    }
+
+    private void assertEnriched(List<AccessEvent> raw, List<ConsumerRecord<byte[], byte[]>> records)
+            throws InvalidProtocolBufferException {
+        Map<String, AccessEvent> rawById = raw.stream().collect(Collectors.toMap(AccessEvent::getEventId,
+                Function.identity()));
+        Set<String> seen = new java.util.HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            AccessEvent event = AccessEvent.parseFrom(record.value());
+            AccessEvent source = rawById.get(event.getEventId());
+            assertThat(source).as("enriched event maps to a produced raw event").isNotNull();
+            seen.add(event.getEventId());
+
+            assertThat(event.getStage()).isEqualTo(EventStage.EVENT_STAGE_ENRICHED);
+            assertThat(event.getSourceIp()).isEmpty();
+            assertThat(event.getUserAgent()).isEmpty();
+            assertThat(event.getSourceIpHash()).isEqualTo(hasher.hash(source.getSourceIp())).hasSize(16);
+            assertThat(event.getUserAgentHash()).isEqualTo(hasher.hash(source.getUserAgent())).hasSize(16);
+            assertThat(event.getNormalizedPath()).doesNotContainPattern("/\\d+(/|$)").doesNotContain("665f1c2a");
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(InventoryKey.of(event).id());
+
+            Headers headers = record.headers();
+            assertThat(header(headers, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(header(headers, CloudEventHeaders.TYPE)).isEqualTo(CloudEventHeaders.TYPE_ACCESS_ENRICHED);
+            assertThat(header(headers, CloudEventHeaders.ID)).isEqualTo(event.getEventId());
+            assertThat(header(headers, CloudEventHeaders.SOURCE)).isEqualTo(identity.eventSource());
+            assertThat(header(headers, CloudEventHeaders.TIME)).isNotBlank();
+            assertThat(header(headers, CloudEventHeaders.CONTENT_TYPE))
+                    .isEqualTo(CloudEventHeaders.PROTOBUF_CONTENT_TYPE);
+        }
+        assertThat(seen).isEqualTo(rawById.keySet());
+        assertThat(records.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct())
+                .as("four paths x two methods collapse to the templated endpoints").hasSizeLessThanOrEqualTo(6);
+    }
+
+    private static void assertDeadLetter(List<ConsumerRecord<byte[], byte[]>> poisoned, byte[] poison) {
+        assertThat(poisoned).isNotEmpty().allSatisfy(letter -> {
+            assertThat(letter.value()).isEqualTo(poison);
+            Headers headers = letter.headers();
+            assertThat(header(headers, DeadLetterPublisher.HEADER_SOURCE_TOPIC)).isEqualTo(Topics.ACCESS_RAW);
+            assertThat(header(headers, DeadLetterPublisher.HEADER_ERROR_CLASS)).contains("SerializationException");
+            assertThat(header(headers, DeadLetterPublisher.HEADER_ERROR_MESSAGE)).contains("malformed protobuf");
+            assertThat(Integer.parseInt(header(headers, DeadLetterPublisher.HEADER_SOURCE_PARTITION)))
+                    .isNotNegative();
+            assertThat(Long.parseLong(header(headers, DeadLetterPublisher.HEADER_SOURCE_OFFSET))).isNotNegative();
+            assertThat(header(headers, DeadLetterPublisher.HEADER_ATTEMPTS)).isEqualTo("1");
+        });
+    }
+
+    private boolean fromThisInstance(ConsumerRecord<byte[], byte[]> record, String project) {
+        if (!identity.eventSource().equals(header(record.headers(), CloudEventHeaders.SOURCE))) {
+            return false; // another enricher (e.g. a running local stack) on the same broker
+        }
+        try {
+            return AccessEvent.parseFrom(record.value()).getProjectId().equals(project);
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    private static byte[] key(AccessEvent event) {
+        return RecordKeys.rawKey(event).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(Headers headers, String name) {
+        return CloudEventHeaders.read(headers, name).orElse(null);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.periscope.inventory.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.periscope.kit.messaging.DeadLetterPublisher;
+import dev.periscope.model.CloudEventHeaders;
+import dev.periscope.model.InventoryKey;
+import dev.periscope.model.RecordKeys;
+import dev.periscope.model.Topics;
+import dev.periscope.model.testing.AccessEvents;
+import dev.periscope.model.v1.AccessEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** inventory-writer end to end: enriched events on the real broker to documents in the real MongoDB-API server. */
+@QuarkusTest
+class InventoryWriterIT {
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "mp.messaging.incoming.access-enriched.group.id")
+    String groupId;
+
+    @Test
+    void countsEveryEventOncePerEndpoint() {
+        String project = AccessEvents.uniqueProjectId("inventory-it");
+        Map<String, Integer> perPath = Map.of("/users/{id}", 17, "/orders", 9, "/health", 4);
+        List<AccessEvent> events = new ArrayList<>();
+        perPath.forEach((path, n) -> {
+            for (int i = 0; i < n; i++) {
+                events.add(AccessEvents.enriched(project, "GET", path, i % 4 == 0 ? 500 : 200).build());
+            }
+        });
+        java.util.Collections.shuffle(events);
+        byte[] poisonKey = ("poison-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+        KafkaTestSupport.awaitGroupAssigned(bootstrap, groupId);
+        try (var dlq = new KafkaTestSupport.TopicTail(bootstrap, Topics.ACCESS_DLQ);
+                KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(bootstrap)) {
+            for (AccessEvent event : events) {
+                RecordHeaders headers = new RecordHeaders();
+                CloudEventHeaders.write(headers, CloudEventHeaders.TYPE_ACCESS_ENRICHED, "/inventory-writer-it",
+                        event.getEventId(), Instant.ofEpochMilli(event.getTsMs()));
+                producer.send(new ProducerRecord<>(Topics.ACCESS_ENRICHED, null,
+                        RecordKeys.enrichedKey(event).getBytes(StandardCharsets.UTF_8), event.toByteArray(), headers));
+            }
+            producer.send(new ProducerRecord<>(Topics.ACCESS_ENRICHED, poisonKey, new byte[] {(byte) 0xff, 0x01}));
+            producer.flush();
+
+            await("seen_count per endpoint of " + project).atMost(BOUND).pollInterval(Duration.ofMillis(300))
+                    .until(() -> seenCounts(project).equals(perPath));
+
+            JsonPath body = given().queryParam("project", project).when().get("/api/inventory").then()
+                    .statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+            assertThat(body.getList("_id", String.class)).containsExactlyInAnyOrderElementsOf(events.stream()
+                    .map(e -> InventoryKey.of(e).id()).distinct().toList());
+            assertThat(body.getInt("find { it.normalized_path == '/orders' }.status_dist.'500'")).isEqualTo(3);
+            assertThat(body.getList("sample_event_ids", List.class)).allSatisfy(ids -> assertThat(ids).hasSize(
+                    Math.min(5, ids.size())).isNotEmpty());
+            assertThat(body.getString("[0].first_seen")).isNotBlank();
+
+            List<ConsumerRecord<byte[], byte[]>> poisoned = new ArrayList<>();
+            await("dead letter").atMost(BOUND).until(() -> {
+                poisoned.clear();
+                poisoned.addAll(dlq.poll().stream().filter(r -> Arrays.equals(r.key(), poisonKey)).toList());
+                return !poisoned.isEmpty();
+            });
+            assertThat(poisoned).allSatisfy(r -> assertThat(CloudEventHeaders.read(r.headers(),
+                    DeadLetterPublisher.HEADER_SOURCE_TOPIC)).contains(Topics.ACCESS_ENRICHED));
+        }
+        // nothing counted twice after the dead letter went out
+        assertThat(seenCounts(project)).isEqualTo(perPath);
+    }
+
+    @Test
+    void projectParameterIsRequired() {
+        given().when().get("/api/inventory").then().statusCode(400);
+    }
+
+    private static Map<String, Integer> seenCounts(String project) {
+        List<Map<String, Object>> docs = given().queryParam("project", project).when().get("/api/inventory").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        return docs.stream().collect(Collectors.toMap(d -> (String) d.get("normalized_path"),
+                d -> ((Number) d.get("seen_count")).intValue()));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.periscope.inventory.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+import dev.periscope.inventory.domain.InventoryDelta;
+import dev.periscope.inventory.mapping.InventoryUpdateMapper;
+import dev.periscope.kit.health.ServiceHealth;
+import dev.periscope.model.InventoryKey;
+import dev.periscope.model.testing.AccessEvents;
+import dev.periscope.model.v1.AccessEvent;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The repository against the real MongoDB-API server (local stand-in, or a real MongoDB via MONGO_URI). */
+@QuarkusTest
+class InventoryRepositoryIT {
+    private final InventoryUpdateMapper mapper = new InventoryUpdateMapper();
+
+    @Inject
+    InventoryRepository repository;
+
+    @Inject
+    ServiceHealth health;
+
+    @Test
+    void healthReportSaysWhetherTheStoreIsTheEmbeddedStandIn() {
+        await("mongodb facts").atMost(Duration.ofSeconds(30))
+                .until(() -> health.report().getFactsMap().containsKey("store.mongodb.embedded"));
+        boolean embedded = health.report().getFactsMap().get("store.mongodb.embedded").getBoolValue();
+        String mongoUri = System.getenv("MONGO_URI");
+        if (mongoUri == null || mongoUri.isBlank()) {
+            assertThat(embedded).as("the local default is mongo-java-server").isTrue();
+        }
+        assertThat(health.report().getFactsMap()).containsKeys("store.mongodb.version", "store.mongodb.database");
+    }
+
+    @Test
+    void twoEventsOnOneEndpointMakeOneDocument() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        AccessEvent first = AccessEvents.enriched(project, "GET", "/users/{id}", 200).setTsMs(1_700_000_000_000L)
+                .build();
+        AccessEvent second = AccessEvents.enriched(project, "GET", "/users/{id}", 404).setTsMs(1_700_000_005_000L)
+                .build();
+
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(second, 0, 8))));
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(first, 0, 7))));
+
+        List<InventoryEntry> entries = repository.findByProject(project);
+        assertThat(entries).hasSize(1);
+        InventoryEntry entry = entries.get(0);
+        assertThat(entry.id).isEqualTo(InventoryKey.of(first).id());
+        assertThat(entry.seenCount).isEqualTo(2);
+        assertThat(entry.firstSeen).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(entry.lastSeen).isEqualTo(Instant.ofEpochMilli(1_700_000_005_000L));
+        assertThat(entry.statusDist).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("200", 1L, "404", 1L));
+        assertThat(entry.sampleEventIds).containsExactly(second.getEventId(), first.getEventId());
+        assertThat(entry.projectId).isEqualTo(project);
+        assertThat(entry.normalizedPath).isEqualTo("/users/{id}");
+        assertThat(entry.method).isEqualTo("GET");
+        assertThat(entry.routes).containsExactly("api");
+        assertThat(entry.applied).containsEntry("0", 8L);
+    }
+
+    @Test
+    void sampleEventIdsKeepTheLastFive() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        for (int i = 0; i < 7; i++) {
+            AccessEvent event = AccessEvents.enriched(project, "POST", "/orders", 201).setEventId("evt-" + i).build();
+            repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(event, 1, i))));
+        }
+
+        InventoryEntry entry = repository.findByProject(project).get(0);
+        assertThat(entry.seenCount).isEqualTo(7);
+        assertThat(entry.sampleEventIds).containsExactly("evt-2", "evt-3", "evt-4", "evt-5", "evt-6");
+    }
+
+    @Test
+    void uniqueIndexOnTheEightKeyFieldsExists() {
+        repository.ensureIndexes();
+        repository.ensureIndexes(); // idempotent
+
+        List<Document> indexes = repository.mongoCollection().listIndexes().into(new java.util.ArrayList<>());
+        Document unique = indexes.stream().filter(i -> InventoryRepository.UNIQUE_INDEX.equals(i.get("name")))
+                .findFirst().orElseThrow();
+        assertThat(unique.get("unique")).isEqualTo(true);
+        assertThat(unique.get("key", Document.class).keySet()).containsExactly(InventoryUpdateMapper.KEY_FIELDS);
+        assertThat(repository.indexNames()).contains(InventoryRepository.PROJECT_LAST_SEEN_INDEX);
+
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        AccessEvent event = AccessEvents.enriched(project, "GET", "/dup", 200).build();
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(event, 0, 1))));
+        Document sameKeyOtherId = mapper.update(InventoryDelta.of(event, 0, 2)).get("$setOnInsert", Document.class);
+        sameKeyOtherId.append("_id", "not-the-key-hash");
+        assertThatThrownBy(() -> repository.mongoCollection().withDocumentClass(Document.class)
+                .insertOne(sameKeyOtherId))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+}
