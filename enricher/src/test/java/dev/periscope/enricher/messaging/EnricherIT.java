@@ -1,5 +1,6 @@
 package dev.periscope.enricher.messaging;
 
+import dev.periscope.model.testing.KafkaTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.periscope.inventory.messaging;
 
+import dev.periscope.model.testing.KafkaTestSupport;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

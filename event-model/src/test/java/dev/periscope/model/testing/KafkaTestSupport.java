@@ -1,4 +1,4 @@
-package dev.periscope.enricher.messaging;
+package dev.periscope.model.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,17 +22,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plain Kafka clients for black-box tests against the real broker. */
-final class KafkaTestSupport {
+public final class KafkaTestSupport {
     private KafkaTestSupport() {
     }
 
-    static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Waits until the service's consumer group owns partitions, so records produced next are not missed. */
-    static void awaitGroupAssigned(String bootstrap, String groupId) {
+    public static void awaitGroupAssigned(String bootstrap, String groupId) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             await("consumer group " + groupId + " assigned").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -47,11 +47,11 @@ final class KafkaTestSupport {
      * Reads a topic from its end as of construction: every partition assigned (no group), so a test sees exactly
      * what was written after it started, whoever else uses the broker.
      */
-    static final class TopicTail implements AutoCloseable {
+    public static final class TopicTail implements AutoCloseable {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-        TopicTail(String bootstrap, String topic) {
+        public TopicTail(String bootstrap, String topic) {
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.GROUP_ID_CONFIG, "test-tail-" + UUID.randomUUID(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
@@ -64,7 +64,7 @@ final class KafkaTestSupport {
         }
 
         /** Polls once briefly and returns everything read so far. */
-        List<ConsumerRecord<byte[], byte[]>> poll() {
+        public List<ConsumerRecord<byte[], byte[]>> poll() {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             return List.copyOf(records);
         }
