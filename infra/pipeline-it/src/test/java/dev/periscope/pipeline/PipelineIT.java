@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
@@ -165,8 +166,8 @@ class PipelineIT {
             while (System.nanoTime() < deadline) {
                 int matched = 0;
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    AccessEvent event = deserializer.deserialize(record.topic(), record.value());
-                    if (!allProjects().contains(event.getProjectId())) {
+                    AccessEvent event = parseOrNull(deserializer, record);
+                    if (event == null || !allProjects().contains(event.getProjectId())) {
                         continue;
                     }
                     matched++;
@@ -229,7 +230,7 @@ class PipelineIT {
     }
 
     @Test
-    void clickHouseHoldsExactlyOneRowPerAcceptedEntry() {
+    void clickHouseHoldsExactlyOneRowPerAcceptedEntry() throws Exception {
         String projects = allProjects().stream().map(p -> "'" + p + "'").collect(Collectors.joining(","));
         await("ClickHouse rows").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(clickhouse("SELECT count() FROM " + DATABASE
@@ -253,6 +254,15 @@ class PipelineIT {
                             MANAGEMENT_PORTS.keySet());
                     assertThat(ours).allSatisfy(i -> assertThat(i.get("status")).isEqualTo("UP"));
                 });
+    }
+
+    /** Other tests put poison records on the shared topics on purpose; they are not ours to count. */
+    private static AccessEvent parseOrNull(AccessEventDeserializer deserializer, ConsumerRecord<String, byte[]> record) {
+        try {
+            return deserializer.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            return null;
+        }
     }
 
     private static Map<String, Long> seenCounts(Iterable<Document> documents) {
