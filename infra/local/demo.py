@@ -19,6 +19,7 @@ INSTANCES_API = "http://127.0.0.1:18400/api/instances"
 TOPICS = ["periscope.access.raw.v1", "periscope.access.enriched.v1", "periscope.ops.health.v1",
           "periscope.access.dlq.v1"]
 SETTLE_TIMEOUT_S = 120
+STALE_AFTER_S = 30
 
 
 def topic_offsets() -> dict:
@@ -135,10 +136,15 @@ def main() -> int:
     print("\nClickHouse api_events_raw (rows added by this demo)")
     for project in sent:
         print(f"  {project:32} {rows_delta[project]:>7}")
-    print("\nreadiness-service instances")
-    for instance in get_json(INSTANCES_API):
+    print(f"\nreadiness-service instances (reporting within the last {STALE_AFTER_S}s)")
+    instances = get_json(INSTANCES_API)
+    live = [i for i in instances if float(i.get("age_seconds", 0)) <= STALE_AFTER_S]
+    for instance in live:
         print(f"  {instance.get('service', ''):18} {instance.get('instance_id', ''):24} {instance.get('status', ''):9} "
-              f"last report {instance.get('age_seconds', '?')}s ago")
+              f"last report {float(instance.get('age_seconds', 0)):.1f}s ago")
+    if len(live) < len(instances):
+        print(f"  ({len(instances) - len(live)} more instances have not reported for over {STALE_AFTER_S}s: "
+              "stopped without shutting down, or from earlier test runs)")
     complete = (delta[TOPICS[0]] >= total and delta[TOPICS[1]] >= total
                 and sum(rows_delta.values()) >= total and sum(seen_delta.values()) >= total)
     print("\n" + (f"all {total} entries reached Kafka, MongoDB and ClickHouse" if complete else

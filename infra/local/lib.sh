@@ -8,7 +8,7 @@
 #   log             $PERISCOPE_HOME/logs/<server>.log
 #   pidfile         $PERISCOPE_HOME/run/<server>.pid
 #   build/install   $PERISCOPE_HOME/<server>/   (never inside the source tree)
-# Processes are started with -Dperiscope.server=<name> (or another marker passed to
+# Processes are started with -Dlocal.launcher.server=<name> (not under periscope.*, which the services validate as config) (or another marker passed to
 # start_bg) so a stale pidfile whose pid was reused by an unrelated process is never
 # mistaken for a running server, and never signalled.
 
@@ -56,7 +56,7 @@ pid_alive() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
 }
 
-server_marker() { echo "-Dperiscope.server=$1"; }
+server_marker() { echo "-Dlocal.launcher.server=$1"; }
 
 # running_pid NAME -- prints the pid of the running server NAME; false (and removes a stale pidfile) if none
 running_pid() {

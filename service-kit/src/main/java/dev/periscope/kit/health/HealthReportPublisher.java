@@ -2,6 +2,7 @@ package dev.periscope.kit.health;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -24,7 +25,9 @@ import dev.periscope.model.RecordKeys;
 import dev.periscope.model.v1.BackendStatus;
 import dev.periscope.model.v1.HealthReport;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.Record;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -35,7 +38,7 @@ public class HealthReportPublisher {
 
     private final ServiceHealth health;
     private final InstanceIdentity identity;
-    private final Emitter<HealthReport> emitter;
+    private final Emitter<Record<String, HealthReport>> emitter;
     private final MeterRegistry registry;
     private final KitConfig config;
     private volatile boolean started;
@@ -43,13 +46,39 @@ public class HealthReportPublisher {
     private volatile long lastPublishedAt;
 
     public HealthReportPublisher(ServiceHealth health, InstanceIdentity identity,
-            @Channel("health-reports") @OnOverflow(value = OnOverflow.Strategy.DROP) Emitter<HealthReport> emitter,
+            @Channel("health-reports") @OnOverflow(value = OnOverflow.Strategy.DROP)
+            Emitter<Record<String, HealthReport>> emitter,
             MeterRegistry registry, KitConfig config) {
         this.health = health;
         this.identity = identity;
         this.emitter = emitter;
         this.registry = registry;
         this.config = config;
+    }
+
+    /**
+     * A stopped instance leaves the readiness view: a tombstone on its compacted key. Best effort within two
+     * seconds; an instance that dies without shutting down shows up as stale instead.
+     */
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        if (!started) {
+            return;
+        }
+        started = false; // no report may overtake the tombstone
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        String key = identity.service() + "/" + identity.instanceId();
+        try {
+            emitter.send(Message.of(Record.<String, HealthReport>of(key, null)).withAck(() -> {
+                acked.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }).withNack(failure -> {
+                acked.completeExceptionally(failure);
+                return CompletableFuture.completedFuture(null);
+            }));
+            acked.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("could not withdraw the health report of %s: %s", key, e.toString());
+        }
     }
 
     /** The emitter's channel is wired only once the application has started. */
@@ -59,7 +88,7 @@ public class HealthReportPublisher {
 
     /** Runs often; publishes on change immediately and otherwise once per interval. */
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    synchronized void tick() {
         if (!started) {
             return;
         }
@@ -86,8 +115,8 @@ public class HealthReportPublisher {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.write(headers, CloudEventHeaders.TYPE_HEALTH_REPORT, identity.eventSource(),
                 ObjectIds.next(report.getTsMs()), Instant.ofEpochMilli(report.getTsMs()));
-        Message<HealthReport> message = Message.of(report).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(RecordKeys.healthKey(report)).withHeaders(headers).build())
+        Message<Record<String, HealthReport>> message = Message.of(Record.of(RecordKeys.healthKey(report), report))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withHeaders(headers).build())
                 .withNack(failure -> {
                     registry.counter("periscope.health.reports.failed").increment();
                     return CompletableFuture.completedFuture(null);
