@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import com.clickhouse.client.api.Client;
 
-import dev.periscope.eventwriter.service.Backoff;
+import dev.periscope.kit.retry.RetryBackoff;
 import dev.periscope.eventwriter.service.EventBatchProcessor;
 import dev.periscope.eventwriter.writer.ClickHouseEndpoint;
 import dev.periscope.eventwriter.writer.ClickHouseEventsRawWriter;
@@ -91,7 +91,7 @@ public class EventWriterProducers {
         EventBatchProcessor.DeadLetters deadLetters = (record, error, attempts) -> publisher.publish(
                 new DeadLetterPublisher.DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
                         record.value(), error, attempts));
-        Backoff backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff(),
+        RetryBackoff backoff = new RetryBackoff(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         return new EventBatchProcessor(sink, deadLetters, backoff, config.retry().deadLetterTimeout(), registry);
     }

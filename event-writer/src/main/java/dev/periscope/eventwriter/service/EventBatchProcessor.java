@@ -1,5 +1,6 @@
 package dev.periscope.eventwriter.service;
 
+import dev.periscope.kit.retry.RetryBackoff;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,19 +48,19 @@ public class EventBatchProcessor {
 
     private final EventsRawSink sink;
     private final DeadLetters deadLetters;
-    private final Backoff backoff;
+    private final RetryBackoff backoff;
     private final Duration deadLetterTimeout;
     private final MeterRegistry registry;
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Pause pause;
 
-    public EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, Backoff backoff,
+    public EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, RetryBackoff backoff,
             Duration deadLetterTimeout, MeterRegistry registry) {
         this(sink, deadLetters, backoff, deadLetterTimeout, registry, null);
     }
 
-    EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, Backoff backoff, Duration deadLetterTimeout,
+    EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, RetryBackoff backoff, Duration deadLetterTimeout,
             MeterRegistry registry, Pause pause) {
         this.sink = sink;
         this.deadLetters = deadLetters;
@@ -124,7 +125,7 @@ public class EventBatchProcessor {
                 }
                 attempt++;
                 registry.counter("periscope.events.insert.retries").increment();
-                Duration delay = backoff.delay(attempt);
+                Duration delay = backoff.delay(attempt - 1);
                 if (attempt == 1 || attempt % 20 == 0) {
                     LOG.warnf("insert of %s failed (attempt %d), retrying in %d ms: %s", batch.deduplicationToken(),
                             attempt, delay.toMillis(), e.getMessage());
@@ -164,7 +165,7 @@ public class EventBatchProcessor {
                 if (attempt == 1) {
                     LOG.warnf("dead-letter publish failed, retrying: %s", e);
                 }
-                if (!pause.await(backoff.delay(attempt))) {
+                if (!pause.await(backoff.delay(attempt - 1))) {
                     throw new StoppedException();
                 }
             }

@@ -1,5 +1,6 @@
 package dev.periscope.eventwriter.service;
 
+import dev.periscope.kit.retry.RetryBackoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class EventBatchProcessorTest {
     private final List<List<AccessEvent>> inserted = new ArrayList<>();
     private final List<IncomingRecord> deadLettered = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
-    private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 0.0);
+    private final RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 1.0);
     private final EventBatchProcessor.DeadLetters deadLetters = (record, error, attempts) -> {
         deadLettered.add(record);
         return CompletableFuture.completedFuture(null);

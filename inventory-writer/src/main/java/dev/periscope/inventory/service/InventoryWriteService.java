@@ -1,5 +1,6 @@
 package dev.periscope.inventory.service;
 
+import dev.periscope.kit.retry.RetryBackoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.periscope.inventory.service;
+package dev.periscope.kit.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;

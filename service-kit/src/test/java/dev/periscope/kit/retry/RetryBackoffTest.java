@@ -1,4 +1,4 @@
-package dev.periscope.inventory.service;
+package dev.periscope.kit.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
