@@ -12,7 +12,7 @@ say "tests: ClickHouse endpoint (pytest)"
 "$ROOT/infra/local/clickhouse/ctl.sh" test || failed=1
 
 say "tests: Maven verify (unit, integration, pipeline)"
-(cd "$ROOT" && mvn_cmd -B verify "$@") || failed=1
+(cd "$ROOT" && mvn_cmd -B -ntp verify "$@") || failed=1
 
 python3 "$ROOT/infra/local/test_summary.py" "$ROOT" || failed=1
 exit $failed
