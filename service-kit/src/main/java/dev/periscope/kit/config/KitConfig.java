@@ -21,6 +21,10 @@ public interface KitConfig {
 
     Health health();
 
+    /** The versioned runtime-configuration document every service polls from MongoDB. */
+    @WithName("runtime-config")
+    RuntimeConfigSettings runtimeConfig();
+
     interface Health {
         /** How often a HealthReport is published even when nothing changed. */
         @WithDefault("5s")
@@ -35,5 +39,32 @@ public interface KitConfig {
         @WithName("probe-timeout")
         @WithDefault("2s")
         Duration probeTimeout();
+    }
+
+    interface RuntimeConfigSettings {
+        /** Poll the document at all; off means the built-in defaults stay active (env PERISCOPE_RUNTIME_CONFIG_ENABLED). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the document is re-read (env RUNTIME_CONFIG_POLL_INTERVAL); 0 loads it once at startup. */
+        @WithName("poll-interval")
+        @WithDefault("2m")
+        Duration pollInterval();
+
+        /** Database of the document (env MONGO_DATABASE, via quarkus.mongodb.database). */
+        @WithDefault("${quarkus.mongodb.database:periscope}")
+        String database();
+
+        /** Collection of the singleton document {@code _id: "default"} (env MONGO_CONFIG_COLLECTION). */
+        @WithDefault("runtime_config")
+        String collection();
+
+        /**
+         * How long startup waits for the first read before it goes on with the built-in defaults (the read then
+         * completes in the background); an unreachable MongoDB never stops a service from starting.
+         */
+        @WithName("startup-wait")
+        @WithDefault("5s")
+        Duration startupWait();
     }
 }

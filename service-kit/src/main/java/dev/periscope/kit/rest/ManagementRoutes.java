@@ -4,21 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.periscope.kit.health.ServiceHealth;
+import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
+import dev.periscope.kit.runtimeconfig.RuntimeConfigView;
 import dev.periscope.model.v1.BackendStatus;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** /healthz (the process runs), /readyz (every backend answered the last probe), /configz (redacted config). */
+/**
+ * /healthz (the process runs), /readyz (every backend answered the last probe), /configz (redacted bootstrap
+ * config, plus the {@code runtime_config} object: active version and policy, source, last error, failures).
+ */
 @ApplicationScoped
 public class ManagementRoutes {
+    /** Key of the runtime-config object in /configz, beside the flat property names. */
+    public static final String RUNTIME_CONFIG_KEY = "runtime_config";
     private final ServiceHealth health;
     private final EffectiveConfig effectiveConfig;
+    private final RuntimeConfigHolder runtimeConfig;
 
-    public ManagementRoutes(ServiceHealth health, EffectiveConfig effectiveConfig) {
+    public ManagementRoutes(ServiceHealth health, EffectiveConfig effectiveConfig, RuntimeConfigHolder runtimeConfig) {
         this.health = health;
         this.effectiveConfig = effectiveConfig;
+        this.runtimeConfig = runtimeConfig;
     }
 
     void register(@Observes ManagementInterface management) {
@@ -44,7 +53,9 @@ public class ManagementRoutes {
     }
 
     private void configz(RoutingContext rc) {
-        json(rc, 200, new JsonObject(effectiveConfig.redacted()));
+        JsonObject body = new JsonObject(effectiveConfig.redacted());
+        body.put(RUNTIME_CONFIG_KEY, new JsonObject(RuntimeConfigView.of(runtimeConfig.status())));
+        json(rc, 200, body);
     }
 
     private static void json(RoutingContext rc, int status, JsonObject body) {

@@ -11,10 +11,14 @@ import org.jboss.logging.Logger;
 import dev.periscope.kit.config.KitConfig;
 import dev.periscope.model.HashSalt;
 import dev.periscope.model.SaltedHasher;
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 
-/** Refuses to run without a strong HASH_SALT: one log line with the reason, then exit code 78 (EX_CONFIG). */
+/**
+ * Refuses to run without a strong HASH_SALT: one log line with the reason, then exit code 78 (EX_CONFIG). The
+ * check runs at the first of the start-up event or the first bean that needs the hasher (the gateway's mapper is
+ * built while the gRPC server starts, before the start-up event), and halts the JVM on the spot: under a refused
+ * salt nothing may start, no consumer may join its group.
+ */
 @ApplicationScoped
 public class HashSaltGate {
     public static final int EXIT_CODE_CONFIG = 78;
@@ -28,18 +32,32 @@ public class HashSaltGate {
     }
 
     void checkAtStartup(@Observes @Priority(1) StartupEvent event) {
-        try {
-            salt = HashSalt.parse(config.hashSalt().orElse(null));
-        } catch (HashSalt.WeakHashSaltException e) {
-            LOG.error("startup refused: " + e.getMessage());
-            Quarkus.asyncExit(EXIT_CODE_CONFIG);
-        }
+        salt();
     }
 
     @Produces
     @Singleton
     SaltedHasher saltedHasher() {
-        HashSalt current = salt != null ? salt : HashSalt.parse(config.hashSalt().orElse(null));
-        return current.hasher();
+        return salt().hasher();
+    }
+
+    private HashSalt salt() {
+        HashSalt current = salt;
+        if (current == null) {
+            try {
+                current = HashSalt.parse(config.hashSalt().orElse(null));
+            } catch (HashSalt.WeakHashSaltException e) {
+                refuse(e.getMessage());
+            }
+            salt = current;
+        }
+        return current;
+    }
+
+    private static void refuse(String reason) {
+        LOG.error("startup refused: " + reason);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_CODE_CONFIG);
     }
 }
