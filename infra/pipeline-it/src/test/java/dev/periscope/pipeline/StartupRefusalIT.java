@@ -42,5 +42,7 @@ class StartupRefusalIT {
         assertThat(process.exitValue()).isEqualTo(78);
         assertThat(lines).filteredOn(line -> line.contains("startup refused:")).singleElement().asString()
                 .contains(reason);
+        assertThat(lines).as("nothing starts under a refused salt").noneMatch(line -> line.contains("started in")
+                || line.contains("Kafka consumer") || line.contains("Exception"));
     }
 }
