@@ -1,6 +1,8 @@
 package dev.periscope.gateway.config;
 
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -10,17 +12,29 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.periscope.gateway.filter.IngestFilterProvider;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.messaging.RawEventPublisher;
+import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.gateway.service.AccessLogIngestService;
+import dev.periscope.gateway.service.BackpressurePolicy;
+import dev.periscope.gateway.service.EventFilter;
+import dev.periscope.gateway.service.IngestAccountant;
 import dev.periscope.gateway.service.IngestMetrics;
 import dev.periscope.kit.config.InstanceIdentity;
+import dev.periscope.kit.retry.RetryBackoff;
+import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
+import dev.periscope.model.SaltedHasher;
 import dev.periscope.model.v1.AccessEvent;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
-/** Assembles the plain-Java ingest pipeline (mapper → stream → publisher) from configuration, in one place. */
+/** Assembles the plain-Java ingest pipeline (mapper → stream → filter → publisher) from configuration, in one place. */
 @ApplicationScoped
 public class GatewayBeans {
+    /** Kept between the drain and the producer close so the whole shutdown fits SHUTDOWN_TIMEOUT. */
+    static final Duration MIN_CLOSE_BUDGET = Duration.ofSeconds(1);
 
     @Produces
     @Singleton
@@ -30,31 +44,72 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    AccessLogEntryMapper accessLogEntryMapper(GatewayConfig config, InstanceIdentity identity) {
-        return new AccessLogEntryMapper(identity.instanceId(), config.maxQueryParams(), config.authHeaders());
+    AccessLogEntryMapper accessLogEntryMapper(GatewayConfig config, InstanceIdentity identity, SaltedHasher hasher,
+            RuntimeConfigHolder runtimeConfig) {
+        AtomicReference<PrivacyPolicy> privacy = new AtomicReference<>(PrivacyPolicy.from(runtimeConfig.current().policy()));
+        runtimeConfig.subscribe(applied -> privacy.set(PrivacyPolicy.from(applied.policy())));
+        return new AccessLogEntryMapper(identity.instanceId(), privacy::get, hasher, config.authHeaders());
     }
 
+    /** Created at start-up on the main thread: building a KafkaProducer must not happen on the gRPC event loop. */
     @Produces
     @Singleton
+    @Startup
     RawEventPublisher rawEventPublisher(GatewayConfig config, InstanceIdentity identity, IngestMetrics metrics,
             MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        KafkaProducer<String, AccessEvent> producer = new KafkaProducer<>(new HashMap<>(RawEventPublisher
-                .producerProperties(bootstrapServers, identity.service() + "-" + identity.instanceId(),
-                        config.publisher())));
-        RawEventPublisher publisher = new RawEventPublisher(producer, config.publisher().queueSize(),
-                identity.eventSource(), metrics, config.publisher().drainTimeout());
-        registry.gauge("periscope.publisher.queue.depth", publisher, RawEventPublisher::queueDepth);
+        GatewayConfig.Publisher settings = config.publisher();
+        KafkaProducer<String, AccessEvent> producer = new KafkaProducer<>(RawEventPublisher.producerProperties(
+                bootstrapServers, identity.service() + "-" + identity.instanceId(), settings));
+        RawEventPublisher publisher = new RawEventPublisher(producer, settings.queueSize(),
+                BackpressurePolicy.parse(settings.backpressurePolicy()), identity.eventSource(), metrics,
+                publisherSettings(config));
+        Gauge.builder(IngestMetrics.QUEUE_DEPTH, publisher, RawEventPublisher::queueDepth)
+                .description("entries waiting for the Kafka producer").register(registry);
+        Gauge.builder(IngestMetrics.BLOCKED_STREAMS, publisher, RawEventPublisher::blockedStreams)
+                .description("streams paused by the block back-pressure policy").register(registry);
         return publisher.start();
     }
 
+    static RawEventPublisher.Settings publisherSettings(GatewayConfig config) {
+        GatewayConfig.Publisher settings = config.publisher();
+        Duration drain = min(settings.drainTimeout(), config.shutdownTimeout().minus(MIN_CLOSE_BUDGET));
+        Duration close = max(MIN_CLOSE_BUDGET, config.shutdownTimeout().minus(drain));
+        return new RawEventPublisher.Settings(settings.stallThreshold(), drain, close,
+                new RetryBackoff(Duration.ofMillis(100), settings.retryBackoffMax(),
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                settings.deliveryTimeout());
+    }
+
     void closeRawEventPublisher(@Disposes RawEventPublisher publisher) {
-        publisher.close();
+        publisher.close(); // idempotent; normally already closed by GatewayShutdown
+    }
+
+    /** The runtime ingest filter: the active runtime config's exclusions, asked per entry before it is queued. */
+    @Produces
+    @Singleton
+    EventFilter eventFilter(IngestFilterProvider provider) {
+        return event -> provider.current().dropReason(event);
     }
 
     @Produces
     @Singleton
+    @Startup
     AccessLogIngestService accessLogIngestService(AccessLogEntryMapper mapper, RawEventPublisher publisher,
-            IngestMetrics metrics) {
-        return new AccessLogIngestService(mapper, publisher, metrics, System::currentTimeMillis);
+            EventFilter filter, IngestMetrics metrics) {
+        return new AccessLogIngestService(mapper, publisher, filter, metrics, System::currentTimeMillis);
+    }
+
+    @Produces
+    @Singleton
+    IngestAccountant ingestAccountant(IngestMetrics metrics, RawEventPublisher publisher) {
+        return new IngestAccountant(metrics, publisher);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

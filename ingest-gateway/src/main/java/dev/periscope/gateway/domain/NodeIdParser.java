@@ -5,14 +5,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses Envoy's {@code node.id} of the form {@code listener::project[::ip]}. The ip part may itself contain
- * {@code ::} (a compressed IPv6 address). Anything else (fewer than two parts, a blank part, whitespace or ':' in
- * listener or project, absurd length) is malformed: the caller drops that stream's entries.
+ * {@code ::} (a compressed IPv6 address). Anything else (fewer than two parts, a blank part, whitespace, control
+ * or invisible format characters, ':' in listener or project, absurd length) is malformed: the caller drops that
+ * stream's entries.
  */
 public final class NodeIdParser {
     static final String SEPARATOR = "::";
     static final int MAX_LENGTH = 512;
-    private static final Pattern NAME = Pattern.compile("[^\\s:]+");
-    private static final Pattern IP = Pattern.compile("\\S+");
+    private static final Pattern NAME = Pattern.compile("[^\\s:\\p{Cc}\\p{Cf}]+");
+    private static final Pattern IP = Pattern.compile("[^\\s\\p{Cc}\\p{Cf}]+");
 
     private NodeIdParser() {
     }

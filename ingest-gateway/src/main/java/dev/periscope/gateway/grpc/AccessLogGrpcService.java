@@ -1,30 +1,87 @@
 package dev.periscope.gateway.grpc;
 
+import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.service.AccessLogIngestService;
 import dev.periscope.gateway.service.AccessLogStream;
 import io.envoyproxy.envoy.service.accesslog.v3.AccessLogServiceGrpc;
 import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsResponse;
 import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 
 /**
  * Envoy ALS v3 {@code StreamAccessLogs}. Runs on the gRPC event loop: it only translates and hands each message to
- * the stream's non-blocking {@link AccessLogStream}. {@code implements BindableService} is repeated on purpose:
- * Quarkus does not index Envoy's jar, and without it no gRPC server would start.
+ * the stream's non-blocking {@link AccessLogStream}. Inbound flow control is manual: the next message is requested
+ * only after the stream took the current one, which is how the {@code block} back-pressure policy slows Envoy
+ * without blocking a thread. It implements {@code AsyncService} + {@code BindableService} rather than extending the
+ * generated ImplBase (whose {@code bindService} is final) to install the UTF-8-repairing request marshaller.
  */
 @GrpcService
-public class AccessLogGrpcService extends AccessLogServiceGrpc.AccessLogServiceImplBase implements BindableService {
+public class AccessLogGrpcService implements AccessLogServiceGrpc.AsyncService, BindableService {
+    private static final StreamObserver<StreamAccessLogsMessage> IGNORE = new StreamObserver<>() {
+        @Override
+        public void onNext(StreamAccessLogsMessage value) {
+        }
+
+        @Override
+        public void onError(Throwable t) {
+        }
+
+        @Override
+        public void onCompleted() {
+        }
+    };
+
     private final AccessLogIngestService ingest;
 
     public AccessLogGrpcService(AccessLogIngestService ingest) {
         this.ingest = ingest;
     }
 
+    /**
+     * The generated service with one change: requests are parsed by {@link Utf8Repair#marshaller()}, so a batch with
+     * invalid UTF-8 in a string field (Envoy copies request bytes unchecked) is repaired instead of failing the
+     * whole stream. Bytes that are not a message still fail their stream (INTERNAL).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public ServerServiceDefinition bindService() {
+        ServerServiceDefinition generated = AccessLogServiceGrpc.bindService(this);
+        MethodDescriptor<StreamAccessLogsMessage, StreamAccessLogsResponse> method = AccessLogServiceGrpc
+                .getStreamAccessLogsMethod().toBuilder().setRequestMarshaller(Utf8Repair.marshaller()).build();
+        ServerMethodDefinition<StreamAccessLogsMessage, StreamAccessLogsResponse> bound =
+                (ServerMethodDefinition<StreamAccessLogsMessage, StreamAccessLogsResponse>) generated
+                        .getMethod(method.getFullMethodName());
+        ServerCallHandler<StreamAccessLogsMessage, StreamAccessLogsResponse> handler = bound.getServerCallHandler();
+        ServiceDescriptor service = ServiceDescriptor.newBuilder(generated.getServiceDescriptor().getName())
+                .setSchemaDescriptor(generated.getServiceDescriptor().getSchemaDescriptor()).addMethod(method)
+                .build();
+        return ServerServiceDefinition.builder(service).addMethod(method, handler).build();
+    }
+
     @Override
     public StreamObserver<StreamAccessLogsMessage> streamAccessLogs(StreamObserver<StreamAccessLogsResponse> responses) {
-        AccessLogStream stream = ingest.openStream();
+        if (!ingest.accepting()) {
+            responses.onError(Status.UNAVAILABLE.withDescription("ingest-gateway is shutting down").asRuntimeException());
+            return IGNORE;
+        }
+        AccessLogStream stream;
+        if (responses instanceof ServerCallStreamObserver<StreamAccessLogsResponse> call) {
+            call.disableAutoRequest();
+            stream = ingest.openStream(() -> call.request(1));
+            call.request(1);
+        } else {
+            stream = ingest.openStream(() -> {
+            }); // not a grpc-java server call (never in practice): automatic flow control
+        }
         return new StreamObserver<>() {
             @Override
             public void onNext(StreamAccessLogsMessage message) {
@@ -39,10 +96,11 @@ public class AccessLogGrpcService extends AccessLogServiceGrpc.AccessLogServiceI
 
             @Override
             public void onCompleted() {
-                // Envoy half-closed: ALS has one empty response, then we close our side.
-                stream.close();
-                responses.onNext(StreamAccessLogsResponse.getDefaultInstance());
-                responses.onCompleted();
+                // Envoy half-closed: ALS has one empty response, then we close our side (after held entries).
+                stream.halfClose(() -> {
+                    responses.onNext(StreamAccessLogsResponse.getDefaultInstance());
+                    responses.onCompleted();
+                });
             }
         };
     }

@@ -3,39 +3,78 @@ package dev.periscope.gateway.health;
 import static dev.periscope.kit.health.HealthFactsContributor.fact;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.periscope.gateway.config.GatewayConfig;
+import dev.periscope.gateway.grpc.GrpcTls;
 import dev.periscope.gateway.messaging.RawEventPublisher;
+import dev.periscope.kit.config.KitConfig;
 import dev.periscope.kit.health.HealthFactsContributor;
 import dev.periscope.model.v1.FactValue;
 
-/** Facts the readiness checklist reads about the gateway (TLS on the ALS port, limits, back-pressure policy). */
+/**
+ * Facts the readiness checklist reads about the gateway: transport security and bind address of the ALS port, the
+ * limits in force, back-pressure state, hash-salt strength (its length, never the value) and memory head-room.
+ * Drops by reason travel as counters in the same report.
+ */
 @ApplicationScoped
 public class GatewayFacts implements HealthFactsContributor {
     private final GatewayConfig config;
+    private final KitConfig kit;
     private final RawEventPublisher publisher;
+    private final String grpcHost;
     private final int grpcPort;
+    private final GrpcTls.Mode tls;
 
-    public GatewayFacts(GatewayConfig config, RawEventPublisher publisher,
+    public GatewayFacts(GatewayConfig config, KitConfig kit, RawEventPublisher publisher,
+            @ConfigProperty(name = "quarkus.grpc.server.host", defaultValue = "0.0.0.0") String grpcHost,
             @ConfigProperty(name = "quarkus.grpc.server.port", defaultValue = "9000") int grpcPort) {
         this.config = config;
+        this.kit = kit;
         this.publisher = publisher;
+        this.grpcHost = grpcHost;
         this.grpcPort = grpcPort;
+        this.tls = GrpcTls.mode(config.grpc().tls());
     }
 
     @Override
     public void contribute(Map<String, FactValue> facts) {
-        // TLS/mTLS on the ALS port arrives with issue 3; until then the checklist must see plaintext.
-        facts.put("grpc.tls.enabled", fact(false));
+        GatewayConfig.Grpc grpc = config.grpc();
+        facts.put("grpc.tls.enabled", fact(tls != GrpcTls.Mode.PLAINTEXT));
+        facts.put("grpc.mtls.enabled", fact(tls == GrpcTls.Mode.MTLS));
+        facts.put("grpc.bind_address", fact(grpcHost));
+        facts.put("grpc.bind_loopback_only", fact(isLoopback(grpcHost)));
         facts.put("grpc.port", fact(grpcPort));
-        facts.put("gateway.max_query_params", fact(config.maxQueryParams()));
-        facts.put("gateway.backpressure_policy", fact("drop_new"));
+        facts.put("grpc.max_recv_msg_size", fact(grpc.maxRecvMsgSize()));
+        facts.put("grpc.max_concurrent_streams", fact(grpc.maxConcurrentStreams()));
+        facts.put("grpc.max_connection_age_seconds", fact(grpc.maxConnectionAge().toSeconds()));
+        facts.put("grpc.max_connection_age_grace_seconds", fact(grpc.maxConnectionAgeGrace().toSeconds()));
+        facts.put("grpc.max_connection_idle_seconds", fact(grpc.maxConnectionIdle().toSeconds()));
+        facts.put("grpc.permit_keep_alive_time_seconds", fact(grpc.permitKeepAliveTime().toSeconds()));
+        facts.put("gateway.backpressure_policy", fact(publisher.policy().configName()));
         facts.put("gateway.publisher.queue_capacity", fact(publisher.queueCapacity()));
+        facts.put("gateway.publisher.queue_depth", fact(publisher.queueDepth()));
+        facts.put("gateway.shutdown_timeout_seconds", fact(config.shutdownTimeout().toSeconds()));
+        facts.put("gateway.shutdown_drain_timeout_seconds", fact(config.publisher().drainTimeout().toSeconds()));
         facts.put("kafka.producer.idempotent", fact(true));
         facts.put("kafka.producer.acks", fact("all"));
+        facts.put("kafka.producer.compression", fact(config.publisher().compression()));
+        facts.put("security.hash_salt.length", fact(kit.hashSalt().map(String::length).orElse(0)));
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        facts.put("memory.max_heap_bytes", fact(maxHeap));
+        OptionalLong limit = MemoryLimits.containerLimitBytes();
+        facts.put("memory.container_limit_bytes", fact(limit.orElse(0)));
+        facts.put("memory.container_limited", fact(limit.isPresent()));
+        if (limit.isPresent()) {
+            facts.put("memory.heap_to_limit_percent", fact(Math.round(100.0 * maxHeap / limit.getAsLong())));
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 }

@@ -1,19 +1,22 @@
 package dev.periscope.gateway.mapping;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.google.protobuf.Duration;
 
 import dev.periscope.gateway.domain.StreamIdentity;
+import dev.periscope.gateway.privacy.AuthInspector;
+import dev.periscope.gateway.privacy.PrivacyPolicy;
+import dev.periscope.gateway.privacy.QueryParams;
+import dev.periscope.gateway.privacy.SensitiveHeaders;
+import dev.periscope.gateway.privacy.Text;
+import dev.periscope.gateway.privacy.Urls;
 import dev.periscope.model.ObjectIds;
+import dev.periscope.model.SaltedHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.EventStage;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -27,105 +30,201 @@ import io.envoyproxy.envoy.data.accesslog.v3.TCPAccessLogEntry;
 import io.envoyproxy.envoy.data.accesslog.v3.TLSProperties;
 
 /**
- * Maps one Envoy ALS v3 entry to a raw-stage {@link AccessEvent}. Pure: never throws on missing optional fields
- * (they become empty values), never keeps a credential's value, never reads x-forwarded-for (only the socket
- * address of the downstream peer is trusted).
+ * Maps one Envoy ALS v3 entry to a raw-stage {@link AccessEvent}, applying the privacy rules at the edge: nothing a
+ * credential is made of, no query value, no sensitive header leaves through the event. Pure and thread-safe; reads the
+ * {@link PrivacyPolicy} once per entry, so a new policy applies from the next entry on.
+ * <p>
+ * Never throws on missing optional fields (they become empty values) and works in bounded time and memory whatever
+ * the entry holds: paths, header values, names and counts are capped (see the constants and {@link PrivacyPolicy}),
+ * header maps are looked up, not walked (see {@link HeaderView}). The source address is Envoy's
+ * {@code downstream_remote_address}, never {@code x-forwarded-for}.
  */
 public final class AccessLogEntryMapper {
     static final String GRPC_CONTENT_TYPE = "application/grpc";
+    /** UTF-8 bytes kept of a forwarded header value, user-agent, request id, grpc-message, TLS or route string. */
+    public static final int MAX_VALUE_BYTES = 1024;
+    /** UTF-8 bytes kept of the host (authority). */
+    public static final int MAX_HOST_BYTES = 1024;
+    /** Headers forwarded per event at most (only allow-listed ones, only with store_headers on). */
+    public static final int MAX_FORWARDED_HEADERS = 32;
+    /** Peer-certificate SANs looked at for an mTLS identity. */
+    static final int MAX_SANS = 8;
+    private static final int MAX_SHORT_BYTES = 256;
 
     private final String instanceId;
-    private final int maxQueryParams;
-    private final Set<String> authHeaders;
+    private final Supplier<PrivacyPolicy> policy;
+    private final SaltedHasher hasher;
+    private final AuthInspector auth;
 
-    public AccessLogEntryMapper(String instanceId, int maxQueryParams, Iterable<String> authHeaders) {
-        this.instanceId = instanceId;
-        this.maxQueryParams = Math.max(0, maxQueryParams);
-        Set<String> names = new LinkedHashSet<>();
-        authHeaders.forEach(name -> names.add(name.strip().toLowerCase(Locale.ROOT)));
-        this.authHeaders = Set.copyOf(names);
+    /**
+     * @param policy read once per entry; a {@code null} answer means {@link PrivacyPolicy#defaults()}
+     * @param hasher hashes the consumer identity (SHA-256(HASH_SALT + value), 16 hex); {@code null} keeps no
+     *               consumer at all (no hash, no scheme)
+     */
+    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher) {
+        this(instanceId, policy, hasher, new AuthInspector());
+    }
+
+    /**
+     * As {@link #AccessLogEntryMapper(String, Supplier, SaltedHasher)}, plus deployment-specific auth headers: their
+     * presence also sets {@code auth_observed} (hint {@code other}) and they are never forwarded.
+     */
+    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher,
+            Iterable<String> extraAuthHeaders) {
+        this(instanceId, policy, hasher, new AuthInspector(extraAuthHeaders));
+    }
+
+    /** A mapper with a fixed policy. */
+    public AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, SaltedHasher hasher) {
+        this(instanceId, () -> policy, hasher);
+    }
+
+    AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher,
+            AuthInspector auth) {
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.hasher = hasher;
+        this.auth = auth;
+    }
+
+    private AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, SaltedHasher hasher, AuthInspector auth) {
+        this(instanceId, () -> policy, hasher, auth);
     }
 
     /** @param receivedAtMillis stands in for the request start when Envoy sent none */
     public AccessEvent map(HTTPAccessLogEntry entry, StreamIdentity identity, long receivedAtMillis) {
-        AccessEvent.Builder event = common(entry.getCommonProperties(), identity, receivedAtMillis);
+        PrivacyPolicy privacy = currentPolicy();
+        AccessLogCommon common = entry.getCommonProperties();
+        AccessEvent.Builder event = common(common, identity, receivedAtMillis);
         HTTPRequestProperties request = entry.getRequest();
         HTTPResponseProperties response = entry.getResponse();
-        Map<String, String> requestHeaders = request.getRequestHeadersMap();
-        Map<String, String> responseHeaders = response.getResponseHeadersMap();
-        Map<String, String> trailers = response.getResponseTrailersMap();
+        HeaderView requestHeaders = new HeaderView(request.getRequestHeadersMap());
+        HeaderView responseHeaders = new HeaderView(response.getResponseHeadersMap());
 
         String rawPath = request.getPath().isEmpty() ? request.getOriginalPath() : request.getPath();
-        String path = withoutQuery(rawPath);
-        String contentType = header(responseHeaders, "content-type");
-        if (contentType.isEmpty()) {
-            contentType = header(requestHeaders, "content-type");
-        }
+        Text.Cleaned path = Text.clean(rawPath, 0, Urls.pathEnd(rawPath), privacy.maxPathBytes(), false);
+        QueryParams.Names query = QueryParams.of(Urls.query(rawPath), privacy);
+        String responseContentType = clean(responseHeaders.apply("content-type"), MAX_SHORT_BYTES);
+        String requestContentType = clean(requestHeaders.apply("content-type"), MAX_SHORT_BYTES);
+        String userAgent = request.getUserAgent().isEmpty() ? requestHeaders.apply("user-agent")
+                : request.getUserAgent();
+        String requestId = request.getRequestId().isEmpty() ? requestHeaders.apply("x-request-id")
+                : request.getRequestId();
+
         event.setProtocol(protocol(entry.getProtocolVersion()))
                 .setMethod(method(request.getRequestMethod()))
-                .setHost(request.getAuthority())
-                .setPath(path)
-                .addAllQueryParamNames(queryParamNames(rawPath))
+                .setHost(Text.clean(request.getAuthority(), MAX_HOST_BYTES, true).strip())
+                .setPath(path.value())
+                .setPathTruncated(path.truncated())
+                .addAllQueryParamNames(query.names())
+                .setCredentialInQuery(query.credentialInQuery())
                 .setStatusCode(response.hasResponseCode() ? response.getResponseCode().getValue() : 0)
                 .setRequestBytes(request.getRequestHeadersBytes() + request.getRequestBodyBytes())
                 .setResponseBytes(response.getResponseHeadersBytes() + response.getResponseBodyBytes())
-                .setUserAgent(!request.getUserAgent().isEmpty() ? request.getUserAgent()
-                        : header(requestHeaders, "user-agent"))
-                .setRequestId(!request.getRequestId().isEmpty() ? request.getRequestId()
-                        : header(requestHeaders, "x-request-id"))
-                .setContentType(contentType)
-                .setHstsPresent(!header(responseHeaders, "strict-transport-security").isEmpty())
-                .setLocation(withoutQuery(header(responseHeaders, "location")));
+                .setUserAgent(clean(userAgent, MAX_VALUE_BYTES))
+                .setRequestId(clean(requestId, MAX_VALUE_BYTES))
+                .setContentType(responseContentType.isEmpty() ? requestContentType : responseContentType)
+                .setHstsPresent(!responseHeaders.apply("strict-transport-security").isBlank())
+                .setLocation(Urls.redactUrl(responseHeaders.apply("location"), privacy.maxPathBytes()));
 
-        if (contentType.toLowerCase(Locale.ROOT).startsWith(GRPC_CONTENT_TYPE)) {
-            int slash = path.lastIndexOf('/');
-            if (slash > 0) {
-                event.setGrpcService(path.substring(1, slash)).setGrpcMethod(path.substring(slash + 1));
-            }
+        grpc(event, path, requestContentType, responseContentType, responseHeaders,
+                new HeaderView(response.getResponseTrailersMap()));
+        authentication(event, requestHeaders, common);
+        if (privacy.storeHeaders()) {
+            forwardHeaders(event, privacy, requestHeaders, responseHeaders);
         }
-        // Trailers carry gRPC status normally; a trailers-only response (e.g. Envoy's own error) puts it in headers.
-        String grpcStatus = header(trailers, "grpc-status");
-        String grpcMessage = header(trailers, "grpc-message");
-        if (grpcStatus.isEmpty()) {
-            grpcStatus = header(responseHeaders, "grpc-status");
-            grpcMessage = header(responseHeaders, "grpc-message");
-        }
-        Integer status = parseInt(grpcStatus);
-        if (status != null) {
-            event.setGrpcStatus(status);
-            if (status != 0) {
-                event.setGrpcMessage(percentDecode(grpcMessage));
-            }
-        }
-
-        List<String> hints = new ArrayList<>();
-        boolean authObserved = false;
-        for (Map.Entry<String, String> header : requestHeaders.entrySet()) {
-            if (authHeaders.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                authObserved = true;
-            }
-        }
-        String authorization = header(requestHeaders, "authorization");
-        if (startsWithIgnoreCase(authorization, "bearer ")) {
-            hints.add("bearer");
-        } else if (startsWithIgnoreCase(authorization, "basic ")) {
-            hints.add("basic");
-        }
-        if (!header(requestHeaders, "x-api-key").isEmpty()) {
-            hints.add("apikey");
-        }
-        if (!event.getTlsPeerSubject().isEmpty()) {
-            hints.add("mtls");
-        }
-        return event.setAuthObserved(authObserved).addAllAuthHints(hints).build();
+        return event.build();
     }
 
     public AccessEvent map(TCPAccessLogEntry entry, StreamIdentity identity, long receivedAtMillis) {
-        AccessEvent.Builder event = common(entry.getCommonProperties(), identity, receivedAtMillis);
-        return event.setProtocol("tcp")
+        AccessLogCommon common = entry.getCommonProperties();
+        AccessEvent.Builder event = common(common, identity, receivedAtMillis)
+                .setProtocol("tcp")
                 .setRequestBytes(entry.getConnectionProperties().getReceivedBytes())
-                .setResponseBytes(entry.getConnectionProperties().getSentBytes())
-                .build();
+                .setResponseBytes(entry.getConnectionProperties().getSentBytes());
+        if (common.hasTlsProperties()) {
+            authentication(event, key -> "", common); // a client certificate is the only credential TCP shows
+        }
+        return event.build();
+    }
+
+    /** gRPC service/method from a {@code /package.Service/Method} path; status/message from trailers or headers. */
+    private static void grpc(AccessEvent.Builder event, Text.Cleaned path, String requestContentType,
+            String responseContentType, HeaderView responseHeaders, HeaderView trailers) {
+        boolean grpc = isGrpc(requestContentType) || isGrpc(responseContentType);
+        String p = path.value();
+        int slash = p.lastIndexOf('/');
+        if (grpc && !path.truncated() && slash > 1 && p.charAt(0) == '/' && slash < p.length() - 1
+                && p.indexOf('/', 1) == slash) {
+            event.setGrpcService(p.substring(1, slash)).setGrpcMethod(p.substring(slash + 1));
+        }
+        // Trailers carry the status normally; a trailers-only response (e.g. Envoy's own error) puts it in headers.
+        String status = trailers.apply("grpc-status");
+        String message = trailers.apply("grpc-message");
+        if (status.isBlank()) {
+            status = responseHeaders.apply("grpc-status");
+            message = responseHeaders.apply("grpc-message");
+        }
+        Integer code = parseInt(status);
+        if (code != null) {
+            event.setGrpcStatus(code);
+            if (code != 0 && !message.isEmpty()) {
+                String bounded = Text.clean(message, MAX_VALUE_BYTES * 3, false);
+                event.setGrpcMessage(clean(Text.percentDecode(bounded, false), MAX_VALUE_BYTES));
+            }
+        }
+    }
+
+    /** Presence bits and hints for credentials; the consumer identity leaves only as its salted hash. */
+    private void authentication(AccessEvent.Builder event, Function<String, String> requestHeaders,
+            AccessLogCommon common) {
+        String peerSubject = "";
+        List<String> sans = List.of();
+        if (common.hasTlsProperties() && common.getTlsProperties().hasPeerCertificateProperties()) {
+            TLSProperties.CertificateProperties peer = common.getTlsProperties().getPeerCertificateProperties();
+            peerSubject = peer.getSubject();
+            if (peer.getSubjectAltNameCount() > 0) {
+                sans = new ArrayList<>(Math.min(MAX_SANS, peer.getSubjectAltNameCount()));
+                for (int i = 0; i < peer.getSubjectAltNameCount() && i < MAX_SANS; i++) {
+                    TLSProperties.CertificateProperties.SubjectAltName san = peer.getSubjectAltName(i);
+                    sans.add(san.hasUri() ? san.getUri() : san.getDns());
+                }
+            }
+        }
+        AuthInspector.Auth found = auth.inspect(requestHeaders, peerSubject, sans);
+        if (!found.observed()) {
+            return;
+        }
+        event.setAuthObserved(true).addAllAuthHints(found.hints());
+        if (hasher != null) {
+            found.consumer().ifPresent(consumer -> event
+                    .setConsumerHash(hasher.hash(consumer.value()))
+                    .setConsumerScheme(consumer.scheme()));
+        }
+    }
+
+    /** Allow-listed headers (lower-case names), never the sensitive ones, request first, values capped. */
+    private void forwardHeaders(AccessEvent.Builder event, PrivacyPolicy privacy, HeaderView requestHeaders,
+            HeaderView responseHeaders) {
+        int forwarded = 0;
+        for (String name : privacy.headerAllowlist()) {
+            if (forwarded >= MAX_FORWARDED_HEADERS) {
+                break;
+            }
+            if (!privacy.forwards(name) || auth.extraAuthHeaders().contains(name)) {
+                continue;
+            }
+            String value = requestHeaders.apply(name);
+            if (value.isEmpty()) {
+                value = responseHeaders.apply(name);
+            }
+            if (!value.isEmpty()) {
+                event.putHeaders(name, SensitiveHeaders.URL_VALUED.contains(name)
+                        ? Urls.redactUrl(value, MAX_VALUE_BYTES)
+                        : clean(value, MAX_VALUE_BYTES));
+                forwarded++;
+            }
+        }
     }
 
     private AccessEvent.Builder common(AccessLogCommon common, StreamIdentity identity, long receivedAtMillis) {
@@ -145,19 +244,24 @@ public final class AccessLogEntryMapper {
                 .setListenerIp(identity.listenerIp())
                 .setLogName(identity.logName())
                 .setDurationMs(duration.getSeconds() * 1000.0 + duration.getNanos() / 1_000_000.0)
-                .setSourceIp(socketAddress(common.getDownstreamRemoteAddress()))
-                .setRouteName(common.getRouteName())
-                .setUpstreamCluster(common.getUpstreamCluster())
+                .setSourceIp(clean(socketAddress(common.getDownstreamRemoteAddress()), MAX_SHORT_BYTES))
+                .setRouteName(clean(common.getRouteName(), MAX_VALUE_BYTES))
+                .setUpstreamCluster(clean(common.getUpstreamCluster(), MAX_VALUE_BYTES))
                 .addAllResponseFlags(ResponseFlagNames.of(flags))
                 .setRouteMatched(!flags.getNoRouteFound());
         if (common.hasTlsProperties()) {
             TLSProperties tls = common.getTlsProperties();
             event.setTlsVersion(tlsVersion(tls.getTlsVersion()))
-                    .setTlsSni(tls.getTlsSniHostname())
-                    .setTlsPeerSubject(tls.getPeerCertificateProperties().getSubject())
-                    .setTlsPeerIssuer(tls.getPeerCertificateProperties().getIssuer());
+                    .setTlsSni(clean(tls.getTlsSniHostname(), MAX_HOST_BYTES))
+                    .setTlsPeerSubject(clean(tls.getPeerCertificateProperties().getSubject(), MAX_VALUE_BYTES))
+                    .setTlsPeerIssuer(clean(tls.getPeerCertificateProperties().getIssuer(), MAX_VALUE_BYTES));
         }
         return event;
+    }
+
+    private PrivacyPolicy currentPolicy() {
+        PrivacyPolicy current = policy.get();
+        return current == null ? PrivacyPolicy.defaults() : current;
     }
 
     /** The AccessEvent protocol value of an HTTP entry; empty when Envoy did not say. */
@@ -190,93 +294,34 @@ public final class AccessLogEntryMapper {
         return address.hasSocketAddress() ? address.getSocketAddress().getAddress() : "";
     }
 
-    static String withoutQuery(String pathOrUrl) {
-        int cut = pathOrUrl.length();
-        int query = pathOrUrl.indexOf('?');
-        int fragment = pathOrUrl.indexOf('#');
-        if (query >= 0) {
-            cut = query;
-        }
-        if (fragment >= 0 && fragment < cut) {
-            cut = fragment;
-        }
-        return pathOrUrl.substring(0, cut);
+    static boolean isGrpc(String contentType) {
+        return contentType.regionMatches(true, 0, GRPC_CONTENT_TYPE, 0, GRPC_CONTENT_TYPE.length());
     }
 
-    /** Distinct parameter names in order of appearance, at most {@code maxQueryParams}; values are never kept. */
-    List<String> queryParamNames(String rawPath) {
-        int query = rawPath.indexOf('?');
-        if (query < 0) {
-            return List.of();
-        }
-        int fragment = rawPath.indexOf('#', query);
-        String queryString = rawPath.substring(query + 1, fragment < 0 ? rawPath.length() : fragment);
-        Set<String> names = new LinkedHashSet<>();
-        for (String pair : queryString.split("&")) {
-            if (names.size() >= maxQueryParams) {
-                break;
-            }
-            int eq = pair.indexOf('=');
-            String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq)).strip();
-            if (!name.isEmpty()) {
-                names.add(name);
-            }
-        }
-        return List.copyOf(names);
-    }
-
-    /** Envoy logs header names lower-case; fall back to a case-insensitive scan for other producers. */
-    static String header(Map<String, String> headers, String name) {
-        String value = headers.get(name);
-        if (value != null) {
-            return value;
-        }
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return "";
+    private static String clean(String value, int maxBytes) {
+        return Text.clean(value, maxBytes, true);
     }
 
     private static Integer parseInt(String value) {
+        String v = value.strip();
+        if (v.isEmpty() || v.length() > 10) {
+            return null;
+        }
         try {
-            return value.isBlank() ? null : Integer.valueOf(value.strip());
+            return Integer.valueOf(v);
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private static boolean startsWithIgnoreCase(String value, String prefix) {
-        return value.regionMatches(true, 0, prefix, 0, prefix.length());
-    }
-
-    /** Lenient %XX decoding (gRPC's grpc-message encoding, URL query names); '+' is kept, bad escapes stay as-is. */
+    /** Lenient %XX decoding (kept for callers of the skeleton's API); see {@link Text#percentDecode}. */
     static String percentDecode(String value) {
-        if (value.indexOf('%') < 0) {
-            return value;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-        int i = 0;
-        while (i < value.length()) {
-            int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
-            int low = high >= 0 ? Character.digit(value.charAt(i + 2), 16) : -1;
-            if (value.charAt(i) == '%' && low >= 0) {
-                bytes.write(high * 16 + low);
-                i += 3;
-            } else {
-                int codePoint = value.codePointAt(i);
-                byte[] encoded = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-                i += Character.charCount(codePoint);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Text.percentDecode(value, false);
     }
 
     @Override
     public String toString() {
-        return "AccessLogEntryMapper[maxQueryParams=" + maxQueryParams + ", authHeaders="
-                + authHeaders.stream().sorted().collect(Collectors.joining(",")) + "]";
+        return "AccessLogEntryMapper[instanceId=" + instanceId + ", consumerHashing=" + (hasher != null)
+                + ", extraAuthHeaders=" + auth.extraAuthHeaders() + "]";
     }
 }

@@ -35,6 +35,13 @@ class NodeIdParserTest {
         assertThat(NodeIdParser.parse(nodeId)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000::\u0001", "edge\u0000::acme", "edge::acme\u001b[31m", "edge::acme::10.0.0.1\u0007",
+        "edge::ac\u200bme", "edge\u202e::acme", "edge::acme\u0085"})
+    void rejectsControlAndInvisibleCharacters(String nodeId) {
+        assertThat(NodeIdParser.parse(nodeId)).isEmpty();
+    }
+
     @Test
     void rejectsAbsurdlyLongNodeIds() {
         assertThat(NodeIdParser.parse("edge::" + "a".repeat(NodeIdParser.MAX_LENGTH))).isEmpty();

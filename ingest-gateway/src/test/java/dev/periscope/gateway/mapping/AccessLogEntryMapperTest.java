@@ -11,6 +11,9 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.UInt32Value;
 
 import dev.periscope.gateway.domain.StreamIdentity;
+import dev.periscope.gateway.privacy.PrivacyPolicy;
+import dev.periscope.model.HashSalt;
+import dev.periscope.model.SaltedHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.EventStage;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -33,8 +36,9 @@ class AccessLogEntryMapperTest {
     private static final long START_MS = 1_750_000_000_123L;
     private static final long RECEIVED_MS = 1_750_000_999_000L;
 
-    private final AccessLogEntryMapper mapper = new AccessLogEntryMapper("gw-1", 50,
-            List.of("authorization", "x-api-key"));
+    static final SaltedHasher HASHER = HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f").hasher();
+
+    private final AccessLogEntryMapper mapper = new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults(), HASHER);
 
     @Test
     void http11RestCallWithQueryStringStripped() {
@@ -94,6 +98,8 @@ class AccessLogEntryMapperTest {
         assertThat(event.getHstsPresent()).isTrue();
         assertThat(event.getAuthObserved()).isTrue();
         assertThat(event.getAuthHintsList()).containsExactly("bearer");
+        assertThat(event.getCredentialInQuery()).isTrue();
+        assertThat(event.getPathTruncated()).isFalse();
         assertThat(event.hasGrpcStatus()).isFalse();
         assertThat(event.getGrpcService()).isEmpty();
         assertThat(event.toString()).doesNotContain("secret").doesNotContain("198.51.100.99");
@@ -236,7 +242,8 @@ class AccessLogEntryMapperTest {
 
     @Test
     void queryParamNamesAreCapped() {
-        AccessLogEntryMapper capped = new AccessLogEntryMapper("gw-1", 3, List.of("authorization"));
+        AccessLogEntryMapper capped = new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults().withQueryParamsCap(3),
+                HASHER);
         StringBuilder path = new StringBuilder("/search?");
         for (int i = 0; i < 10; i++) {
             path.append("p").append(i).append("=v&");
@@ -256,6 +263,23 @@ class AccessLogEntryMapperTest {
         assertThat(AccessLogEntryMapper.percentDecode("a%2")).isEqualTo("a%2");
         assertThat(AccessLogEntryMapper.percentDecode("%zz%41")).isEqualTo("%zzA");
         assertThat(AccessLogEntryMapper.percentDecode("caf\u00e9 \uD83D\uDE00")).isEqualTo("caf\u00e9 \uD83D\uDE00");
+    }
+
+    @Test
+    void extraAuthHeadersAreObservedButNeverForwarded() {
+        AccessLogEntryMapper withTenantKey = new AccessLogEntryMapper("gw-1",
+                () -> PrivacyPolicy.defaults().withStoreHeaders(true).withHeaderAllowlist(List.of("x-tenant-key")),
+                HASHER, List.of("x-tenant-key"));
+        HTTPAccessLogEntry entry = HTTPAccessLogEntry.newBuilder()
+                .setRequest(HTTPRequestProperties.newBuilder().setPath("/a")
+                        .putRequestHeaders("x-tenant-key", "tk-SECRET"))
+                .build();
+
+        AccessEvent event = withTenantKey.map(entry, IDENTITY, RECEIVED_MS);
+
+        assertThat(event.getAuthObserved()).isTrue();
+        assertThat(event.getAuthHintsList()).containsExactly("other");
+        assertThat(event.toString()).doesNotContain("tk-SECRET");
     }
 
     private static HTTPAccessLogEntry grpcEntry(HTTPResponseProperties.Builder response) {

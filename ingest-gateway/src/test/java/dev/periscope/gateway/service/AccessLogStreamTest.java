@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
+import dev.periscope.gateway.privacy.PrivacyPolicy;
+import dev.periscope.model.HashSalt;
 import dev.periscope.model.v1.AccessEvent;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
@@ -19,14 +21,51 @@ class AccessLogStreamTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final IngestMetrics metrics = new IngestMetrics(registry);
     private final List<AccessEvent> published = new ArrayList<>();
+    private final List<Runnable> waiters = new ArrayList<>();
     private int capacity = Integer.MAX_VALUE;
-    private final RawEventSink sink = event -> published.size() < capacity && published.add(event);
+    private RawEventSink.Offer whenFull = RawEventSink.Offer.DROPPED;
+    private EventFilter filter = EventFilter.NONE;
+    private int requested;
+    private final RawEventSink sink = new RawEventSink() {
+        @Override
+        public Offer offer(AccessEvent event, long receivedNanos) {
+            if (published.size() < capacity) {
+                published.add(event);
+                return Offer.ACCEPTED;
+            }
+            if (whenFull == Offer.DROPPED) {
+                metrics.dropped(IngestMetrics.REASON_BACKPRESSURE, 1);
+            }
+            return whenFull;
+        }
+
+        @Override
+        public void whenSpaceAvailable(Runnable resume) {
+            waiters.add(resume);
+        }
+
+        @Override
+        public long queued() {
+            return 0;
+        }
+
+        @Override
+        public long inFlight() {
+            return 0;
+        }
+    };
     private final AccessLogIngestService service = new AccessLogIngestService(
-            new AccessLogEntryMapper("gw-1", 50, List.of("authorization")), sink, metrics, () -> 1_000L);
+            new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults(), HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f").hasher()), sink, event -> filter.dropReason(event),
+            metrics, () -> 1_000L);
+    private final IngestAccountant accountant = new IngestAccountant(metrics, sink);
+
+    private AccessLogStream open() {
+        return service.openStream(() -> requested++);
+    }
 
     @Test
     void identifierOfTheFirstMessageIsStampedOnEveryLaterEntry() {
-        AccessLogStream stream = service.openStream();
+        AccessLogStream stream = open();
         stream.onMessage(http(identifier("edge::acme::10.0.0.1", "periscope"), 2));
         stream.onMessage(http(null, 3));
         stream.onMessage(tcp());
@@ -44,8 +83,8 @@ class AccessLogStreamTest {
 
     @Test
     void malformedNodeIdDropsEveryEntryOfThatStreamOnly() {
-        AccessLogStream bad = service.openStream();
-        AccessLogStream good = service.openStream();
+        AccessLogStream bad = open();
+        AccessLogStream good = open();
         bad.onMessage(http(identifier("no-separator", "periscope"), 2));
         good.onMessage(http(identifier("edge::acme", "periscope"), 1));
         bad.onMessage(http(null, 3));
@@ -58,7 +97,7 @@ class AccessLogStreamTest {
 
     @Test
     void firstMessageWithoutIdentifierIsMalformedEvenIfALaterOneHasIt() {
-        AccessLogStream stream = service.openStream();
+        AccessLogStream stream = open();
         stream.onMessage(http(null, 2));
         stream.onMessage(http(identifier("edge::acme", "periscope"), 1));
 
@@ -69,7 +108,7 @@ class AccessLogStreamTest {
     @Test
     void refusedEventsAreCountedAsBackpressure() {
         capacity = 2;
-        AccessLogStream stream = service.openStream();
+        AccessLogStream stream = open();
         stream.onMessage(http(identifier("edge::acme", "periscope"), 5));
 
         assertThat(published).hasSize(2);
@@ -79,8 +118,8 @@ class AccessLogStreamTest {
 
     @Test
     void activeStreamsGaugeFollowsOpenAndIdempotentClose() {
-        AccessLogStream one = service.openStream();
-        AccessLogStream two = service.openStream();
+        AccessLogStream one = open();
+        AccessLogStream two = open();
         assertThat(registry.get(IngestMetrics.ACTIVE_STREAMS).gauge().value()).isEqualTo(2);
 
         one.close();
@@ -88,6 +127,88 @@ class AccessLogStreamTest {
         assertThat(registry.get(IngestMetrics.ACTIVE_STREAMS).gauge().value()).isEqualTo(1);
         two.close();
         assertThat(registry.get(IngestMetrics.ACTIVE_STREAMS).gauge().value()).isZero();
+    }
+
+    @Test
+    void everyHandledMessageRequestsTheNextOne() {
+        AccessLogStream stream = open();
+        stream.onMessage(http(identifier("edge::acme", "periscope"), 2));
+        stream.onMessage(http(null, 0));
+        stream.onMessage(tcp());
+
+        assertThat(requested).isEqualTo(3);
+    }
+
+    @Test
+    void blockPolicyHoldsTheRestOfTheMessageAndRequestsTheNextOnlyWhenTaken() {
+        capacity = 2;
+        whenFull = RawEventSink.Offer.FULL;
+        AccessLogStream stream = open();
+        stream.onMessage(http(identifier("edge::acme", "periscope"), 5));
+
+        assertThat(published).hasSize(2);
+        assertThat(stream.held()).isEqualTo(3);
+        assertThat(requested).isZero();
+        assertThat(waiters).hasSize(1);
+        assertThat(accountant.snapshot().queued()).isEqualTo(3);
+
+        capacity = 4; // room for two more: still waiting
+        runWaiters();
+        assertThat(published).hasSize(4);
+        assertThat(requested).isZero();
+        assertThat(waiters).hasSize(1);
+
+        capacity = 100;
+        runWaiters();
+        assertThat(published).hasSize(5);
+        assertThat(requested).isEqualTo(1);
+        assertThat(count(IngestMetrics.DROPPED, "reason", "backpressure")).isZero();
+        assertThat(accountant.snapshot().queued()).isZero();
+    }
+
+    @Test
+    void halfCloseWaitsForHeldEntriesAndCancelCountsThem() {
+        capacity = 1;
+        whenFull = RawEventSink.Offer.FULL;
+        AccessLogStream completing = open();
+        completing.onMessage(http(identifier("edge::acme", "periscope"), 3));
+        List<String> responded = new ArrayList<>();
+        completing.halfClose(() -> responded.add("done"));
+        assertThat(responded).isEmpty();
+        capacity = 100;
+        runWaiters();
+        assertThat(responded).containsExactly("done");
+        assertThat(published).hasSize(3);
+
+        capacity = 3;
+        AccessLogStream cancelled = open();
+        cancelled.onMessage(http(identifier("edge::acme", "periscope"), 4));
+        cancelled.close();
+        runWaiters();
+        assertThat(count(IngestMetrics.DROPPED, "reason", "cancelled")).isEqualTo(4);
+        assertThat(metrics.heldByStreams()).isZero();
+        assertThat(registry.get(IngestMetrics.ACTIVE_STREAMS).gauge().value()).isZero();
+    }
+
+    @Test
+    void filterDropsAreCountedWithTheirReason() {
+        filter = event -> event.getProtocol().equals("tcp") ? java.util.Optional.of("exclude_method")
+                : java.util.Optional.empty();
+        AccessLogStream stream = open();
+        stream.onMessage(http(identifier("edge::acme", "periscope"), 2));
+        stream.onMessage(tcp());
+
+        assertThat(published).hasSize(2);
+        assertThat(count(IngestMetrics.DROPPED, "reason", "exclude_method")).isEqualTo(1);
+        var snapshot = accountant.snapshot();
+        assertThat(snapshot.received()).isEqualTo(3);
+        assertThat(snapshot.received()).isEqualTo(published.size() + snapshot.droppedTotal());
+    }
+
+    private void runWaiters() {
+        List<Runnable> now = new ArrayList<>(waiters);
+        waiters.clear();
+        now.forEach(Runnable::run);
     }
 
     private double count(String name, String tag, String value) {

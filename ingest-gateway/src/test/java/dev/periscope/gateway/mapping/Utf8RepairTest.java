@@ -1,0 +1,103 @@
+package dev.periscope.gateway.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+
+import io.envoyproxy.envoy.config.core.v3.Metadata;
+import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.data.accesslog.v3.AccessLogCommon;
+import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
+import io.envoyproxy.envoy.data.accesslog.v3.HTTPRequestProperties;
+import io.envoyproxy.envoy.data.accesslog.v3.HTTPResponseProperties;
+import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+class Utf8RepairTest {
+
+    @Test
+    void strictParsingRejectsTheWholeMessageWhichIsWhyRepairExists() {
+        byte[] bytes = corrupt(message().toByteArray(), "#1");
+
+        assertThatThrownBy(() -> StreamAccessLogsMessage.parseFrom(bytes))
+                .isInstanceOf(InvalidProtocolBufferException.class);
+    }
+
+    @Test
+    void invalidSequencesInNestedStringsAndMapsBecomeReplacementCharacters() throws Exception {
+        byte[] bytes = corrupt(message().toByteArray(), "#1", "#2", "#3", "#4");
+
+        StreamAccessLogsMessage parsed = Utf8Repair.parseStreamAccessLogsMessage(bytes);
+
+        assertThat(parsed.getIdentifier().getNode().getId()).isEqualTo("edge::acme");
+        HTTPAccessLogEntry entry = parsed.getHttpLogs().getLogEntry(0);
+        assertThat(entry.getRequest().getUserAgent()).isEqualTo("ua-\uFFFD1");
+        assertThat(entry.getRequest().getRequestHeadersMap()).containsEntry("x-h", "v-\uFFFD2");
+        assertThat(entry.getResponse().getResponseTrailersMap()).containsEntry("grpc-message", "m-\uFFFD3");
+        assertThat(entry.getCommonProperties().getMetadata().getFilterMetadataMap().get("f").getFieldsMap()
+                .get("k").getStringValue()).isEqualTo("s-\uFFFD4");
+        assertThat(entry.getResponse().getResponseCode().getValue()).isEqualTo(503);
+        assertThat(entry.getRequest().getRequestBodyBytes()).isEqualTo(1234);
+    }
+
+    @Test
+    void validMessagesParseUnchangedAndGarbageStillThrows() throws Exception {
+        StreamAccessLogsMessage message = message();
+
+        assertThat(Utf8Repair.parseStreamAccessLogsMessage(message.toByteArray())).isEqualTo(message);
+        assertThat(Utf8Repair.repair(message.toByteArray(), StreamAccessLogsMessage.getDescriptor()))
+                .isEqualTo(message.toByteArray());
+        assertThatThrownBy(() -> Utf8Repair.parseStreamAccessLogsMessage(new byte[] {(byte) 0x0A, (byte) 0xFF,
+                0x01, 0x02})).isInstanceOf(InvalidProtocolBufferException.class);
+    }
+
+    @Test
+    void marshallerParsesRepairedMessagesAndFailsGarbageWithInternal() {
+        byte[] bytes = corrupt(message().toByteArray(), "#1");
+
+        StreamAccessLogsMessage parsed = Utf8Repair.marshaller().parse(new ByteArrayInputStream(bytes));
+
+        assertThat(parsed.getHttpLogs().getLogEntry(0).getRequest().getUserAgent()).isEqualTo("ua-\uFFFD1");
+        assertThat(Utf8Repair.marshaller().parse(Utf8Repair.marshaller().stream(message()))).isEqualTo(message());
+        assertThatThrownBy(() -> Utf8Repair.marshaller().parse(new ByteArrayInputStream(new byte[] {0x0A, 0x7F})))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL));
+    }
+
+    private static StreamAccessLogsMessage message() {
+        return StreamAccessLogsMessage.newBuilder()
+                .setIdentifier(StreamAccessLogsMessage.Identifier.newBuilder()
+                        .setNode(Node.newBuilder().setId("edge::acme")).setLogName("periscope"))
+                .setHttpLogs(StreamAccessLogsMessage.HTTPAccessLogEntries.newBuilder().addLogEntry(
+                        HTTPAccessLogEntry.newBuilder()
+                                .setCommonProperties(AccessLogCommon.newBuilder().setMetadata(Metadata.newBuilder()
+                                        .putFilterMetadata("f", Struct.newBuilder().putFields("k",
+                                                Value.newBuilder().setStringValue("s-#4").build()).build())))
+                                .setRequest(HTTPRequestProperties.newBuilder().setUserAgent("ua-#1")
+                                        .setRequestBodyBytes(1234).putRequestHeaders("x-h", "v-#2"))
+                                .setResponse(HTTPResponseProperties.newBuilder()
+                                        .setResponseCode(com.google.protobuf.UInt32Value.of(503))
+                                        .putResponseTrailers("grpc-message", "m-#3"))))
+                .build();
+    }
+
+    /** Replaces each marker's '#' with a lone 0xC3 byte (a UTF-8 lead byte without its continuation). */
+    static byte[] corrupt(byte[] bytes, String... markers) {
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String marker : markers) {
+            int at = latin1.indexOf(marker);
+            assertThat(at).as("marker %s", marker).isGreaterThanOrEqualTo(0);
+            bytes[at] = (byte) 0xC3;
+        }
+        return bytes;
+    }
+}

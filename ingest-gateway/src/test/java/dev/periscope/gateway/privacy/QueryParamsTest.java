@@ -1,0 +1,78 @@
+package dev.periscope.gateway.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QueryParamsTest {
+    private static final PrivacyPolicy POLICY = PrivacyPolicy.defaults();
+
+    @Test
+    void namesAreDecodedDeduplicatedAndValuesNeverKept() {
+        QueryParams.Names names = QueryParams.of("status=open&page=2&status=closed&first%20name=SECRET1"
+                + "&flag&=orphan&caf%C3%A9=x&a+b=SECRET2&%FF=y", POLICY);
+
+        assertThat(names.names()).containsExactly("status", "page", "first name", "flag", "caf\u00e9", "a b",
+                "\uFFFD");
+        assertThat(names.credentialInQuery()).isFalse();
+        assertThat(names.capped()).isFalse();
+        assertThat(String.join(",", names.names())).doesNotContain("SECRET").doesNotContain("open");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "access_token=abc|true",
+            "page=1&API_KEY=abc|true",
+            "tokens[]=a|false",
+            "token%5B%5D=a|true",
+            "pass%77ord=x|true",
+            "github_token=x|true",
+            "q=token&v=password|false",
+            "sig=abc|true",
+    })
+    void credentialInQueryLooksAtNamesOnly(String query, boolean flagged) {
+        assertThat(QueryParams.of(query, POLICY).credentialInQuery()).isEqualTo(flagged);
+    }
+
+    @Test
+    void capKeepsTheFirstNamesButStillFlagsLaterCredentials() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            query.append(i == 9_000 ? "password" : "p" + i).append("=v").append(i).append('&');
+        }
+        long started = System.nanoTime();
+        QueryParams.Names names = QueryParams.of(query.toString(), POLICY);
+
+        assertThat(names.names()).hasSize(50).startsWith("p0", "p1").endsWith("p49");
+        assertThat(names.capped()).isTrue();
+        assertThat(names.credentialInQuery()).isTrue();
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+    }
+
+    @Test
+    void capFromThePolicyAndZeroKeepsNone() {
+        assertThat(QueryParams.of("a=1&b=2&c=3", POLICY.withQueryParamsCap(2)).names()).containsExactly("a", "b");
+        QueryParams.Names none = QueryParams.of("a=1&token=2", POLICY.withQueryParamsCap(0));
+        assertThat(none.names()).isEmpty();
+        assertThat(none.credentialInQuery()).isTrue();
+    }
+
+    @Test
+    void hugeNamesAreCutAndControlCharactersStripped() {
+        QueryParams.Names names = QueryParams.of("x".repeat(100_000) + "=1&a%00b%0D%0A=2", POLICY);
+
+        assertThat(names.names()).hasSize(2);
+        assertThat(names.names().get(0)).hasSize(QueryParams.MAX_NAME_BYTES);
+        assertThat(names.names().get(1)).isEqualTo("ab");
+    }
+
+    @Test
+    void emptyQueries() {
+        assertThat(QueryParams.of("", POLICY)).isEqualTo(QueryParams.Names.NONE);
+        assertThat(QueryParams.of("&&&=&", POLICY).names()).isEqualTo(List.of());
+    }
+}
