@@ -68,14 +68,19 @@ public final class DemoMain {
             }
         }
         for (Map.Entry<String, Integer> project : summary.entriesByProject().entrySet()) {
-            System.out.printf("project %-24s %s %5d entries, %3d distinct paths%n", project.getKey(), verb,
-                    project.getValue(), summary.distinctPathsByProject().getOrDefault(project.getKey(),
+            System.out.printf("project %-24s %s %5d entries, %3d health probes, %3d distinct paths%n",
+                    project.getKey(), verb, project.getValue(),
+                    summary.healthProbesByProject().getOrDefault(project.getKey(), 0),
+                    summary.distinctPathsByProject().getOrDefault(project.getKey(),
                             java.util.Collections.emptySortedSet()).size());
         }
         System.out.printf("total %s %d entries in %d streams / %d messages; protocols %s; status %s; grpc %d (%d errors);"
                 + " tcp %d%n", verb, summary.totalEntries(), summary.streams(), summary.messages(),
                 summary.entriesByProtocol(), summary.entriesByStatusClass(), summary.grpcCalls(), summary.grpcErrors(),
                 summary.tcpEntries());
+        System.out.printf("health probes %d: the default runtime config drops them at the gateway"
+                + " (ingest_deny_patterns), so %d entries are expected in the topics and stores%n",
+                summary.healthProbes(), summary.storedEntries());
     }
 
     private static String value(String[] args, int index, String name) {

@@ -147,6 +147,7 @@ public final class DemoTraffic {
             call.get("/api/v1/products?page=" + (1 + random.nextInt(9)) + "&limit=50&sort=price", 200);
         } else if (roll < 68) {
             call.get("/healthz", 200);
+            call.healthProbe = true;
             call.userAgent = "kube-probe/1.30";
             call.contentType = "text/plain";
         } else if (roll < 69) {
@@ -455,6 +456,8 @@ public final class DemoTraffic {
         boolean trailersOnly;
         boolean noRoute;
         boolean noHealthyUpstream;
+        /** A path the default runtime config's {@code ingest_deny_patterns} drop at the gateway. */
+        boolean healthProbe;
         long requestBody;
         Auth auth = Auth.NONE;
 
@@ -536,7 +539,23 @@ public final class DemoTraffic {
             int authObserved, int routeNotMatched, Map<String, Integer> entriesByProject,
             Map<String, Integer> entriesByListener, Map<String, Integer> entriesByProtocol,
             Map<String, Integer> entriesByStatusClass, Map<String, SortedSet<String>> distinctPathsByProject,
-            Map<String, Map<String, Integer>> entriesByEndpoint) {
+            Map<String, Map<String, Integer>> entriesByEndpoint, Map<String, Integer> healthProbesByProject) {
+
+        /** Health-probe entries: sent, but dropped at the gateway by the default {@code ingest_deny_patterns}. */
+        public int healthProbes() {
+            return healthProbesByProject.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Entries per project that reach the topics and stores under the default runtime config. */
+        public Map<String, Integer> storedByProject() {
+            Map<String, Integer> stored = new TreeMap<>(entriesByProject);
+            healthProbesByProject.forEach((project, probes) -> stored.merge(project, -probes, Integer::sum));
+            return Collections.unmodifiableMap(stored);
+        }
+
+        public int storedEntries() {
+            return totalEntries - healthProbes();
+        }
     }
 
     private static final class Tally {
@@ -552,9 +571,11 @@ public final class DemoTraffic {
         final Map<String, Integer> byStatusClass = new TreeMap<>();
         final Map<String, SortedSet<String>> paths = new TreeMap<>();
         final Map<String, Map<String, Integer>> endpoints = new TreeMap<>();
+        final Map<String, Integer> healthProbes = new TreeMap<>();
 
         void http(String project, String listener, Call call) {
             common(project, listener, protocolName(call.version));
+            healthProbes.merge(project, call.healthProbe ? 1 : 0, Integer::sum);
             byStatusClass.merge(call.status / 100 + "xx", 1, Integer::sum);
             String path = stripQuery(call.path);
             paths.computeIfAbsent(project, p -> new TreeSet<>()).add(path);
@@ -594,7 +615,8 @@ public final class DemoTraffic {
             return new Summary(streams, messages, total, tcp, grpc, grpcErrors, auth, noRoute,
                     Collections.unmodifiableMap(byProject), Collections.unmodifiableMap(byListener),
                     Collections.unmodifiableMap(byProtocol), Collections.unmodifiableMap(byStatusClass),
-                    Collections.unmodifiableMap(frozenPaths), Collections.unmodifiableMap(frozenEndpoints));
+                    Collections.unmodifiableMap(frozenPaths), Collections.unmodifiableMap(frozenEndpoints),
+                    Collections.unmodifiableMap(healthProbes));
         }
     }
 }

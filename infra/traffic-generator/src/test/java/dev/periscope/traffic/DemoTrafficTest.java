@@ -56,6 +56,11 @@ class DemoTrafficTest {
         assertThat(sum(summary.entriesByStatusClass())).isEqualTo(3000 - summary.tcpEntries());
         assertThat(summary.entriesByEndpoint().values().stream().mapToInt(DemoTrafficTest::sum).sum())
                 .isEqualTo(3000 - summary.tcpEntries());
+        int healthzCalls = summary.entriesByEndpoint().values().stream()
+                .mapToInt(endpoints -> endpoints.getOrDefault("GET /healthz", 0)).sum();
+        assertThat(summary.healthProbes()).isEqualTo(healthzCalls).isPositive();
+        assertThat(summary.storedEntries()).isEqualTo(3000 - healthzCalls);
+        assertThat(sum(summary.storedByProject())).isEqualTo(summary.storedEntries());
         summary.entriesByEndpoint().forEach((project, endpoints) -> assertThat(endpoints.keySet().stream()
                 .map(key -> key.substring(key.indexOf(' ') + 1)).distinct().sorted().toList())
                 .containsExactlyElementsOf(summary.distinctPathsByProject().get(project)));

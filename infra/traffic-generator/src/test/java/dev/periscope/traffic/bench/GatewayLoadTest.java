@@ -1,0 +1,44 @@
+package dev.periscope.traffic.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The closed-loop load against the bare server, both in this JVM on ephemeral loopback ports. */
+class GatewayLoadTest {
+
+    @Test
+    void everySentEntryIsCountedByTheServerAndTheFiguresAreFilledIn() throws Exception {
+        try (BareAlsServer server = new BareAlsServer("127.0.0.1", 0, 0)) {
+            GatewayLoad.Settings s = GatewayLoad.Settings.defaults();
+            GatewayLoad.Settings settings = new GatewayLoad.Settings("127.0.0.1", server.port(), 5, 100, 3,
+                    Duration.ofMillis(300), Duration.ofSeconds(1), URI.create("http://127.0.0.1:"
+                            + server.metricsPort() + "/metrics"), ProcessHandle.current().pid(),
+                    Duration.ofSeconds(20), s.seed(), "-test", "bare");
+
+            Map<String, String> result = new GatewayLoad(settings).run();
+
+            assertThat(result.get("all_accounted")).isEqualTo("true");
+            assertThat(Long.parseLong(result.get("sent_total"))).isEqualTo(server.entries()).isPositive();
+            assertThat(Double.parseDouble(result.get("accepted_per_s"))).isPositive();
+            assertThat(result.get("handling_source")).startsWith("server periscope_event_processing_duration_seconds");
+            assertThat(Double.parseDouble(result.get("handling_p99_ms"))).isPositive();
+            assertThat(Double.parseDouble(result.get("client_send_ready_p50_ms"))).isNotNaN();
+            assertThat(Long.parseLong(result.get("rss_peak_kib"))).isPositive();
+            assertThat(result.get("close_problems")).isEqualTo("none");
+            assertThat(result.get("stream_reopens")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void durations() {
+        assertThat(GatewayLoad.duration("60")).isEqualTo(Duration.ofSeconds(60));
+        assertThat(GatewayLoad.duration("2.5s")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(GatewayLoad.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(GatewayLoad.duration("1m")).isEqualTo(Duration.ofSeconds(60));
+    }
+}
