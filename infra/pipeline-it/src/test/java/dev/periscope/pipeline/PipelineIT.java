@@ -151,7 +151,7 @@ class PipelineIT {
     }
 
     private static long expectedTotal() {
-        return controlledEntries + demo.totalEntries();
+        return controlledEntries + demo.storedEntries();
     }
 
     @Test
@@ -197,10 +197,28 @@ class PipelineIT {
             }
         }
         Map<String, Long> expected = new HashMap<>();
-        demo.entriesByProject().forEach((project, count) -> expected.put(project, count.longValue()));
+        demo.storedByProject().forEach((project, count) -> expected.put(project, count.longValue()));
         expected.put(PROJECT, (long) controlledEntries);
-        assertThat(raw).as("raw records per project (malformed stream dropped)").isEqualTo(expected);
+        assertThat(raw).as("raw records per project (malformed stream and health probes dropped)")
+                .isEqualTo(expected);
         assertThat(enriched).as("enriched records per project").isEqualTo(expected);
+    }
+
+    @Test
+    void gatewayAccountsForEveryEntryWithDropReasons() {
+        RestAssured.baseURI = "http://127.0.0.1";
+        long sent = controlledEntries + MALFORMED_ENTRIES + demo.totalEntries();
+        await("gateway accounting").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonPath accounting = RestAssured.given().port(MANAGEMENT_PORTS.get("ingest-gateway"))
+                            .get("/accounting").then().statusCode(200).extract().jsonPath();
+                    assertThat(accounting.getLong("received")).isEqualTo(sent);
+                    assertThat(accounting.getLong("published")).isEqualTo(expectedTotal());
+                    assertThat(accounting.getLong("dropped.malformed")).isEqualTo(MALFORMED_ENTRIES);
+                    assertThat(accounting.getLong("dropped.ingest_filter")).as("default ingest_deny_patterns")
+                            .isEqualTo(demo.healthProbes()).isPositive();
+                    assertThat(accounting.getLong("unaccounted")).isZero();
+                });
     }
 
     @Test
@@ -216,7 +234,7 @@ class PipelineIT {
                                     " ", 1L)));
             await("demo projects seen_count").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
-                        for (Map.Entry<String, Integer> project : demo.entriesByProject().entrySet()) {
+                        for (Map.Entry<String, Integer> project : demo.storedByProject().entrySet()) {
                             long seen = seenCounts(inventory.find(Filters.eq("project_id", project.getKey())))
                                     .values().stream().mapToLong(Long::longValue).sum();
                             assertThat(seen).as(project.getKey()).isEqualTo(project.getValue().longValue());
