@@ -2,21 +2,43 @@ package dev.periscope.enricher.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-import dev.periscope.enricher.service.EventEnricher;
-import dev.periscope.enricher.service.PathNormalizer;
-import dev.periscope.enricher.service.RawFieldPolicy;
-import dev.periscope.model.SaltedHasher;
+import dev.periscope.enricher.classify.ClassifierHolder;
+import dev.periscope.enricher.classify.path.LearnedPathShapes;
+import dev.periscope.enricher.classify.path.NormalizeGapDetector;
+import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.service.ClassifierFactory;
+import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
+import dev.periscope.model.RotatingHasher;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
-/** Assembles the plain-Java enrichment core from configuration; the one place it meets CDI. */
+/** Assembles the plain-Java classification pipeline from the runtime config; the one place it meets CDI. */
 @ApplicationScoped
 public class EnricherBeans {
+    static final String ENRICH_ERRORS = "periscope.enrich.errors";
+    static final String CONSUMERS = "periscope.events.consumer";
 
     @Produces
-    @ApplicationScoped
-    EventEnricher eventEnricher(SaltedHasher hasher, EnricherConfig config) {
-        // Bootstrap policy for now; the runtime-config poller will supply the live document's policy instead.
-        RawFieldPolicy policy = new RawFieldPolicy(config.storeRawIp(), config.storeRawUserAgent());
-        return new EventEnricher(hasher, new PathNormalizer(), () -> policy);
+    @Singleton
+    IdentityCounters identityCounters(MeterRegistry registry) {
+        IdentityCounters counters = new IdentityCounters();
+        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::identifiedCount).tag("identity", "identified")
+                .description("enriched events with a consumer identity (hash from the gateway)").register(registry);
+        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::anonymousCount).tag("identity", "anonymous")
+                .description("enriched events without a consumer identity").register(registry);
+        FunctionCounter.builder("periscope.hash.key_id_mismatch", counters, IdentityCounters::keyIdMismatchCount)
+                .description("events whose gateway hash_key_id differs from this enricher's").register(registry);
+        return counters;
+    }
+
+    /** Rebuilt whole for every runtime-config version; learned path state and counters carry over. */
+    @Produces
+    @Singleton
+    ClassifierHolder classifiers(RuntimeConfigHolder configs, RotatingHasher hasher, IdentityCounters identity,
+            LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, MeterRegistry registry) {
+        return new ClassifierHolder(configs, new ClassifierFactory(hasher, identity, learnedShapes, gapDetector,
+                (stage, error) -> registry.counter(ENRICH_ERRORS, "enricher", stage).increment()));
     }
 }

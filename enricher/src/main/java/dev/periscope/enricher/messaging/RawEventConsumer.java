@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
-import dev.periscope.enricher.service.EventEnricher;
+import dev.periscope.enricher.classify.ClassifierHolder;
 import dev.periscope.kit.config.InstanceIdentity;
 import dev.periscope.kit.messaging.DeadLetterPublisher;
 import dev.periscope.kit.messaging.DeadLetterPublisher.DeadLetter;
@@ -34,16 +34,16 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class RawEventConsumer {
     private static final Logger LOG = Logger.getLogger(RawEventConsumer.class);
 
-    private final EventEnricher enricher;
+    private final ClassifierHolder classifiers;
     private final DeadLetterPublisher deadLetters;
     private final String eventSource;
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
     private final Counter enriched;
     private final Counter malformed;
 
-    public RawEventConsumer(EventEnricher enricher, DeadLetterPublisher deadLetters, InstanceIdentity identity,
+    public RawEventConsumer(ClassifierHolder classifiers, DeadLetterPublisher deadLetters, InstanceIdentity identity,
             MeterRegistry registry) {
-        this.enricher = enricher;
+        this.classifiers = classifiers;
         this.deadLetters = deadLetters;
         this.eventSource = identity.eventSource();
         this.enriched = registry.counter("periscope.events.enriched");
@@ -59,7 +59,7 @@ public class RawEventConsumer {
             if (parsed == null) {
                 throw new IllegalArgumentException("record without a value (tombstone) on " + Topics.ACCESS_RAW);
             }
-            event = enricher.enrich(parsed);
+            event = classifiers.current().classify(parsed);
         } catch (RuntimeException e) {
             return deadLetter(raw, e);
         }

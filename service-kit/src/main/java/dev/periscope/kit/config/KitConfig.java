@@ -19,6 +19,28 @@ public interface KitConfig {
     @WithName("hash-salt")
     Optional<String> hashSalt();
 
+    /** Key id of HASH_SALT written as {@code hash_key_id} (env HASH_SALT_KEY_ID); default: the salt's fingerprint. */
+    @WithName("hash-salt-key-id")
+    Optional<String> hashSaltKeyId();
+
+    /**
+     * The salt being replaced during a rotation (env HASH_SALT_PREVIOUS): until {@link #hashSaltOverlapUntil()}
+     * every hash is also written with it ({@code *_previous} fields). Same strength rules as HASH_SALT.
+     */
+    @WithName("hash-salt-previous")
+    Optional<String> hashSaltPrevious();
+
+    /** Key id of the previous salt (env HASH_SALT_PREVIOUS_KEY_ID); default: its fingerprint. */
+    @WithName("hash-salt-previous-key-id")
+    Optional<String> hashSaltPreviousKeyId();
+
+    /**
+     * End of the rotation's overlap window, an ISO-8601 instant such as {@code 2026-12-31T00:00:00Z} (env
+     * HASH_SALT_OVERLAP_UNTIL); required with, and only with, a previous salt.
+     */
+    @WithName("hash-salt-overlap-until")
+    Optional<String> hashSaltOverlapUntil();
+
     Health health();
 
     /** The versioned runtime-configuration document every service polls from MongoDB. */

@@ -1,0 +1,73 @@
+package dev.periscope.enricher.service;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.periscope.enricher.classify.ClassificationStage;
+import dev.periscope.enricher.classify.Classifier;
+import dev.periscope.enricher.classify.path.LearnedPathShapes;
+import dev.periscope.enricher.classify.path.NormalizeGapDetector;
+import dev.periscope.enricher.classify.path.PathStage;
+import dev.periscope.enricher.classify.stages.AuthSchemeStage;
+import dev.periscope.enricher.classify.stages.ConfirmedStage;
+import dev.periscope.enricher.classify.stages.EndpointCategoryStage;
+import dev.periscope.enricher.classify.stages.HostExposureStage;
+import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.classify.stages.IdentityStage;
+import dev.periscope.enricher.classify.stages.ProbePathStage;
+import dev.periscope.enricher.classify.stages.QueryPiiStage;
+import dev.periscope.enricher.classify.stages.ResponseHeaderStage;
+import dev.periscope.enricher.classify.stages.StatusMethodStage;
+import dev.periscope.enricher.classify.stages.TransportSecurityStage;
+import dev.periscope.enricher.classify.stages.UserAgentStage;
+import dev.periscope.model.RotatingHasher;
+import dev.periscope.model.config.Policy;
+import dev.periscope.model.config.RuntimeConfig;
+
+/**
+ * Builds the classification pipeline for one runtime-config version. The order matters: the path stage writes
+ * {@code normalized_path} for everything after it; the UA, transport, header, host and probe stages raise the flags
+ * {@link ConfirmedStage} reads, so it runs last. State that must outlive a reload (learned path shapes, the gap
+ * detector, identity counters) is passed in and shared by every version.
+ */
+public final class ClassifierFactory implements Function<RuntimeConfig, Classifier> {
+    private final RotatingHasher hasher;
+    private final IdentityCounters identityCounters;
+    private final LearnedPathShapes learnedShapes;
+    private final NormalizeGapDetector gapDetector;
+    private final Classifier.StageFailures failures;
+
+    /** {@code learnedShapes} / {@code gapDetector} may be null: path learning / gap detection off. */
+    public ClassifierFactory(RotatingHasher hasher, IdentityCounters identityCounters,
+            LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, Classifier.StageFailures failures) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.identityCounters = Objects.requireNonNull(identityCounters, "identityCounters");
+        this.learnedShapes = learnedShapes;
+        this.gapDetector = gapDetector;
+        this.failures = Objects.requireNonNull(failures, "failures");
+    }
+
+    @Override
+    public Classifier apply(RuntimeConfig config) {
+        return new Classifier(stages(config), failures);
+    }
+
+    /** The stages for {@code config}, in pipeline order. */
+    public List<ClassificationStage> stages(RuntimeConfig config) {
+        Policy policy = config.policy();
+        return List.of(
+                PathStage.of(policy, learnedShapes, gapDetector),
+                new IdentityStage(policy, hasher, identityCounters),
+                new AuthSchemeStage(),
+                new QueryPiiStage(config.detection(), policy.piiDetectors()),
+                new EndpointCategoryStage(),
+                new UserAgentStage(),
+                new TransportSecurityStage(policy),
+                new ResponseHeaderStage(),
+                new HostExposureStage(),
+                new ProbePathStage(),
+                new StatusMethodStage(),
+                new ConfirmedStage());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.periscope.enricher.classify.stages;
+
+import java.time.Clock;
+
+import dev.periscope.enricher.classify.ClassificationStage;
+import dev.periscope.enricher.service.ClassifierFactory;
+import dev.periscope.model.HashSaltSettings;
+import dev.periscope.model.config.RuntimeConfig;
+
+/** The production pipeline's stages after the path stage, in their order, with the default runtime config. */
+final class PipelineOrder {
+    private PipelineOrder() {
+    }
+
+    static ClassificationStage[] stagesAfterPath() {
+        ClassifierFactory factory = new ClassifierFactory(
+                HashSaltSettings.parse("k3J9-pQ2x!Lm7vRt8wZ").hasher(Clock.systemUTC()), new IdentityCounters(), null,
+                null, (stage, error) -> {
+                    throw error;
+                });
+        return factory.stages(RuntimeConfig.defaults()).stream().skip(1).toArray(ClassificationStage[]::new);
+    }
+}
