@@ -1,0 +1,59 @@
+package dev.periscope.bench;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import dev.periscope.enricher.classify.Classifier;
+import dev.periscope.enricher.classify.path.InMemoryPathShapeStore;
+import dev.periscope.enricher.classify.path.LearnedPathShapes;
+import dev.periscope.enricher.classify.path.NormalizeGapDetector;
+import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.service.ClassifierFactory;
+import dev.periscope.model.HashSaltSettings;
+import dev.periscope.model.config.RuntimeConfig;
+import dev.periscope.model.v1.AccessEvent;
+
+/**
+ * The enricher's whole classification pipeline (path templating with learning and gap detection, PII, identity
+ * hashing, auth, categories, UA classes, transport/posture flags, confirmed) on the demo's realistic mix, one
+ * event per call, single-threaded: events/s per core and the per-event latency distribution.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EnricherClassifierBenchmark {
+    private List<AccessEvent> events;
+    private Classifier classifier;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        events = RawEventMix.build(10_000);
+        classifier = productionClassifier();
+    }
+
+    static Classifier productionClassifier() {
+        Clock clock = Clock.systemUTC();
+        return new ClassifierFactory(HashSaltSettings.parse(RawEventMix.SALT).hasher(clock),
+                new IdentityCounters(), new LearnedPathShapes(new InMemoryPathShapeStore(clock), clock, 100_000),
+                new NormalizeGapDetector(clock), (stage, error) -> {
+                    throw new IllegalStateException("stage " + stage + " failed", error);
+                }).apply(RuntimeConfig.defaults());
+    }
+
+    @Benchmark
+    public AccessEvent classify() {
+        AccessEvent event = events.get(next);
+        next = next + 1 == events.size() ? 0 : next + 1;
+        return classifier.classify(event);
+    }
+}
