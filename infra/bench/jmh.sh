@@ -11,7 +11,7 @@ case "$service" in
   *) echo "jmh.sh: no JMH benchmark for '$service'" >&2; exit 2 ;;
 esac
 cd "$ROOT"
-./mvnw -B -ntp -q -pl infra/jmh -am package -DskipTests
+./mvnw -B -ntp -q -pl infra/jmh -am package -DskipTests -Dbench
 mkdir -p .periscope/bench
 result=".periscope/bench/jmh-$service-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
