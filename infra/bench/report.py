@@ -61,6 +61,9 @@ def main():
     print()
     print(f"  per-message handling time: gateway from {gw.get('handling_source', '?')}; "
           f"bare from {bare.get('handling_source', '?')}")
+    print(f"  server CPU over the window (all threads, JIT and GC included): gateway "
+          f"{gw.get('server_cpu_cores', '?')} cores = {gw.get('server_cpu_us_per_entry', '?')} us/entry received, "
+          f"bare {bare.get('server_cpu_cores', '?')} cores = {bare.get('server_cpu_us_per_entry', '?')} us/entry")
     print(f"  client send->ready p50/p99 ms: gateway {ms(num(gw, 'client_send_ready_p50_ms'))}/"
           f"{ms(num(gw, 'client_send_ready_p99_ms'))}, bare {ms(num(bare, 'client_send_ready_p50_ms'))}/"
           f"{ms(num(bare, 'client_send_ready_p99_ms'))}")

@@ -11,9 +11,11 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import dev.periscope.gateway.filter.IngestFilterProvider;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
+import dev.periscope.gateway.messaging.NativeLz4;
 import dev.periscope.gateway.messaging.RawEventPublisher;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.gateway.service.AccessLogIngestService;
@@ -33,6 +35,7 @@ import io.quarkus.runtime.Startup;
 /** Assembles the plain-Java ingest pipeline (mapper → stream → filter → publisher) from configuration, in one place. */
 @ApplicationScoped
 public class GatewayBeans {
+    private static final Logger LOG = Logger.getLogger(GatewayBeans.class);
     /** Kept between the drain and the producer close so the whole shutdown fits SHUTDOWN_TIMEOUT. */
     static final Duration MIN_CLOSE_BUDGET = Duration.ofSeconds(1);
 
@@ -58,6 +61,8 @@ public class GatewayBeans {
     RawEventPublisher rawEventPublisher(GatewayConfig config, InstanceIdentity identity, IngestMetrics metrics,
             MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         GatewayConfig.Publisher settings = config.publisher();
+        LOG.infof("raw-topic producer: compression %s (lz4 implementation: %s)", settings.compression(),
+                NativeLz4.enable());
         KafkaProducer<String, AccessEvent> producer = new KafkaProducer<>(RawEventPublisher.producerProperties(
                 bootstrapServers, identity.service() + "-" + identity.instanceId(), settings));
         RawEventPublisher publisher = new RawEventPublisher(producer, settings.queueSize(),

@@ -111,12 +111,14 @@ public final class AccessLogEntryMapper {
         String requestId = request.getRequestId().isEmpty() ? requestHeaders.apply("x-request-id")
                 : request.getRequestId();
 
+        if (!query.names().isEmpty()) {
+            event.addAllQueryParamNames(query.names());
+        }
         event.setProtocol(protocol(entry.getProtocolVersion()))
                 .setMethod(method(request.getRequestMethod()))
                 .setHost(Text.clean(request.getAuthority(), MAX_HOST_BYTES, true).strip())
                 .setPath(path.value())
                 .setPathTruncated(path.truncated())
-                .addAllQueryParamNames(query.names())
                 .setCredentialInQuery(query.credentialInQuery())
                 .setStatusCode(response.hasResponseCode() ? response.getResponseCode().getValue() : 0)
                 .setRequestBytes(request.getRequestHeadersBytes() + request.getRequestBodyBytes())
@@ -247,8 +249,11 @@ public final class AccessLogEntryMapper {
                 .setSourceIp(clean(socketAddress(common.getDownstreamRemoteAddress()), MAX_SHORT_BYTES))
                 .setRouteName(clean(common.getRouteName(), MAX_VALUE_BYTES))
                 .setUpstreamCluster(clean(common.getUpstreamCluster(), MAX_VALUE_BYTES))
-                .addAllResponseFlags(ResponseFlagNames.of(flags))
                 .setRouteMatched(!flags.getNoRouteFound());
+        List<String> flagNames = ResponseFlagNames.of(flags);
+        if (!flagNames.isEmpty()) {
+            event.addAllResponseFlags(flagNames);
+        }
         if (common.hasTlsProperties()) {
             TLSProperties tls = common.getTlsProperties();
             event.setTlsVersion(tlsVersion(tls.getTlsVersion()))

@@ -39,16 +39,16 @@ final class HeaderView implements Function<String, String> {
         }
         Map<String, String> index = null;
         int examined = 0;
-        for (Map.Entry<String, String> header : headers.entrySet()) {
+        // names only: the usual all-lower-case map costs no entry wrappers; values are fetched for odd names alone
+        for (String name : headers.keySet()) {
             if (examined++ >= MAX_EXAMINED) {
                 break;
             }
-            String name = header.getKey();
             if (!isLowerCase(name)) {
                 if (index == null) {
                     index = new HashMap<>();
                 }
-                index.putIfAbsent(name.toLowerCase(Locale.ROOT), header.getValue());
+                index.putIfAbsent(name.toLowerCase(Locale.ROOT), headers.get(name));
             }
         }
         return index;

@@ -1,7 +1,6 @@
 package dev.periscope.gateway.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -29,9 +27,6 @@ import dev.periscope.gateway.service.BackpressurePolicy;
 import dev.periscope.gateway.service.IngestMetrics;
 import dev.periscope.gateway.service.RawEventSink;
 import dev.periscope.kit.retry.RetryBackoff;
-import dev.periscope.model.CloudEventHeaders;
-import dev.periscope.model.RecordKeys;
-import dev.periscope.model.Topics;
 import dev.periscope.model.serde.AccessEventSerializer;
 import dev.periscope.model.v1.AccessEvent;
 
@@ -59,7 +54,7 @@ public class RawEventPublisher implements RawEventSink, AutoCloseable {
     private final int capacity;
     private final BackpressurePolicy policy;
     private final IngestMetrics metrics;
-    private final String source;
+    private final RawRecordBuilder records;
     private final Settings settings;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentLinkedQueue<Runnable> spaceWaiters = new ConcurrentLinkedQueue<>();
@@ -100,7 +95,7 @@ public class RawEventPublisher implements RawEventSink, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.policy = policy;
         this.metrics = metrics;
-        this.source = source;
+        this.records = new RawRecordBuilder(source);
         this.settings = settings;
         this.dispatcher = new Thread(this::dispatch, "raw-event-publisher");
         this.dispatcher.setDaemon(true);
@@ -311,12 +306,7 @@ public class RawEventPublisher implements RawEventSink, AutoCloseable {
     }
 
     private SendAttempt send(Queued entry) {
-        AccessEvent event = entry.event();
-        RecordHeaders headers = new RecordHeaders();
-        CloudEventHeaders.write(headers, CloudEventHeaders.TYPE_ACCESS_RAW, source, event.getEventId(),
-                Instant.ofEpochMilli(event.getTsMs()));
-        ProducerRecord<String, AccessEvent> record = new ProducerRecord<>(Topics.ACCESS_RAW, null,
-                RecordKeys.rawKey(event), event, headers);
+        ProducerRecord<String, AccessEvent> record = records.record(entry.event());
         SendAttempt attempt = new SendAttempt(entry);
         // handed over from here on (a send may block for max.block.ms): in flight, no longer waiting
         inFlight.incrementAndGet();

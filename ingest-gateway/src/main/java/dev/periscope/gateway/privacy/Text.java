@@ -20,7 +20,13 @@ public final class Text {
 
     /** {@link #clean(String, int, int, int, boolean)} over the whole string, value only. */
     public static String clean(String value, int maxBytes, boolean stripControls) {
-        return value == null ? "" : clean(value, 0, value.length(), maxBytes, stripControls).value();
+        if (value == null) {
+            return "";
+        }
+        if (isPlainAscii(value, 0, value.length(), maxBytes, stripControls)) {
+            return value;
+        }
+        return clean(value, 0, value.length(), maxBytes, stripControls).value();
     }
 
     /**
@@ -30,6 +36,9 @@ public final class Text {
     public static Cleaned clean(String value, int begin, int end, int maxBytes, boolean stripControls) {
         if (value == null || begin >= end) {
             return new Cleaned("", false);
+        }
+        if (isPlainAscii(value, begin, end, maxBytes, stripControls)) {
+            return new Cleaned(begin == 0 && end == value.length() ? value : value.substring(begin, end), false);
         }
         StringBuilder out = null;
         int bytes = 0;
@@ -81,6 +90,31 @@ public final class Text {
             return new Cleaned(out.toString(), false);
         }
         return new Cleaned(begin == 0 && end == value.length() ? value : value.substring(begin, end), false);
+    }
+
+    /**
+     * The common case, answered by one tight scan: nothing to cut (ASCII is one byte per char) and nothing to replace
+     * or strip (ASCII only; no control character when controls are stripped).
+     */
+    private static boolean isPlainAscii(String value, int begin, int end, int maxBytes, boolean stripControls) {
+        if (end - begin > maxBytes) {
+            return false;
+        }
+        if (stripControls) {
+            for (int i = begin; i < end; i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c >= 0x7F) {
+                    return false;
+                }
+            }
+        } else {
+            for (int i = begin; i < end; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -24,6 +24,32 @@ import io.grpc.StatusRuntimeException;
 
 class Utf8RepairTest {
 
+    /** gRPC's message streams report their exact length; the read relies on it, but survives a wrong report. */
+    private static final class KnownLengthStream extends ByteArrayInputStream implements io.grpc.KnownLength {
+        private final int reported;
+
+        KnownLengthStream(byte[] bytes, int reported) {
+            super(bytes);
+            this.reported = reported;
+        }
+
+        @Override
+        public synchronized int available() {
+            return Math.min(reported, super.available());
+        }
+    }
+
+    @Test
+    void readsKnownLengthStreamsWhateverLengthTheyReport() throws Exception {
+        byte[] bytes = message().toByteArray();
+        for (int reported : new int[] {bytes.length, bytes.length - 7, 0, 1}) {
+            assertThat(Utf8Repair.readFully(new KnownLengthStream(bytes, reported))).as("reported %d", reported)
+                    .isEqualTo(bytes);
+        }
+        assertThat(Utf8Repair.readFully(new ByteArrayInputStream(bytes))).isEqualTo(bytes);
+        assertThat(Utf8Repair.marshaller().parse(new KnownLengthStream(bytes, bytes.length))).isEqualTo(message());
+    }
+
     @Test
     void strictParsingRejectsTheWholeMessageWhichIsWhyRepairExists() {
         byte[] bytes = corrupt(message().toByteArray(), "#1");

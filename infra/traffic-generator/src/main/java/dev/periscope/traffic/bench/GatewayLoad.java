@@ -84,6 +84,7 @@ public final class GatewayLoad {
             StreamDriver.Counts c1 = counts(drivers);
             drivers.forEach(d -> d.recording(true));
             String load1 = loadAverage();
+            double cpu1 = settings.pid() == null ? Double.NaN : procCpuSeconds(settings.pid());
 
             sleepWatching(drivers, settings.duration());
 
@@ -93,6 +94,7 @@ public final class GatewayLoad {
             StreamDriver.Counts c2 = counts(drivers);
             drivers.forEach(d -> d.recording(false));
             String load2 = loadAverage();
+            double cpu2 = settings.pid() == null ? Double.NaN : procCpuSeconds(settings.pid());
             Map<String, Long> memory = settings.pid() == null ? Map.of() : procMemory(settings.pid());
 
             drivers.forEach(StreamDriver::stop);
@@ -138,6 +140,13 @@ public final class GatewayLoad {
             out.put("dropped_window_by_reason", reasons(m1, m2));
             latency(out, m1, m2, drivers);
             memory.forEach((k, v) -> out.put(k, Long.toString(v)));
+            if (cpu2 - cpu1 > 0) {
+                // the server's own CPU (all its threads: JIT and GC included), independent of what else runs
+                out.put("server_cpu_cores", fmt((cpu2 - cpu1) / window));
+                if (received > 0) {
+                    out.put("server_cpu_us_per_entry", fmt((cpu2 - cpu1) * 1e6 / received));
+                }
+            }
 
             double receivedTotal = delta(m0, m3, PromSnapshot.RECEIVED);
             double publishedTotal = delta(m0, m3, PromSnapshot.PUBLISHED);
@@ -287,6 +296,20 @@ public final class GatewayLoad {
             out.put("rss_peak_kib", -1L);
         }
         return out;
+    }
+
+    /**
+     * User + system CPU seconds a process has used so far (all threads), from /proc/PID/stat; NaN when unreadable.
+     * Assumes the usual 100 clock ticks per second (USER_HZ on Linux).
+     */
+    static double procCpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static String loadAverage() {

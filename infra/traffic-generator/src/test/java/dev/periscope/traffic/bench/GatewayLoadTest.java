@@ -41,4 +41,21 @@ class GatewayLoadTest {
         assertThat(GatewayLoad.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(GatewayLoad.duration("1m")).isEqualTo(Duration.ofSeconds(60));
     }
+
+    @Test
+    void processCpuSecondsGrowWithWorkAndAreNaNForNoProcess() {
+        long self = ProcessHandle.current().pid();
+        double before = GatewayLoad.procCpuSeconds(self);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuTarget = threads.getCurrentThreadCpuTime() + 200_000_000L; // burn 0.2 s of CPU on this thread
+        long sink = 0;
+        while (threads.getCurrentThreadCpuTime() < cpuTarget) {
+            sink += sink * 31 + 7;
+        }
+        double after = GatewayLoad.procCpuSeconds(self);
+
+        assertThat(before).isPositive();
+        assertThat(after - before).as("sink %d", sink).isGreaterThanOrEqualTo(0.1);
+        assertThat(GatewayLoad.procCpuSeconds(Long.MAX_VALUE)).isNaN();
+    }
 }
