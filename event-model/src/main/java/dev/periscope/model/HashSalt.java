@@ -71,7 +71,7 @@ public final class HashSalt {
      * any faster than the hashes themselves.
      */
     public String fingerprint() {
-        MessageDigest sha256 = Sha256.newDigest();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update((FINGERPRINT_PREFIX + value).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha256.digest(), 0, FINGERPRINT_HEX_LENGTH / 2);
     }

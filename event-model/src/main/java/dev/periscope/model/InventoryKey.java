@@ -32,7 +32,7 @@ public record InventoryKey(String projectId, String listenerName, String protoco
 
     /** 32 hex characters (128 bits of SHA-256 over the length-prefixed fields), stable across releases. */
     public String id() {
-        MessageDigest sha256 = Sha256.newDigest();
+        MessageDigest sha256 = Sha256.digest();
         for (String field : new String[] {projectId, listenerName, protocol, host, method, normalizedPath,
                 grpcService, grpcMethod}) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);

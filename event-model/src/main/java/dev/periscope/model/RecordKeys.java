@@ -14,7 +14,7 @@ public final class RecordKeys {
 
     /** Raw topic: SHA-256 of the downstream address, so per-client state stays partition-local. */
     public static String rawKey(AccessEvent event) {
-        MessageDigest sha256 = Sha256.newDigest();
+        MessageDigest sha256 = Sha256.digest();
         return HexFormat.of().formatHex(sha256.digest(event.getSourceIp().getBytes(StandardCharsets.UTF_8)));
     }
 

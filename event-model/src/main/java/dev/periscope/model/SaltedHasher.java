@@ -18,7 +18,7 @@ public final class SaltedHasher {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        MessageDigest sha256 = Sha256.newDigest();
+        MessageDigest sha256 = Sha256.digest();
         sha256.update(salt);
         sha256.update(value.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha256.digest(), 0, HEX_LENGTH / 2);

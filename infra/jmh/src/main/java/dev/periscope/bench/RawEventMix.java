@@ -8,6 +8,7 @@ import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.AlsStream;
 import dev.periscope.traffic.DemoTraffic;
@@ -27,7 +28,7 @@ public final class RawEventMix {
     public static List<AccessEvent> build(int entries) {
         DemoTraffic.Plan plan = DemoTraffic.build(DemoTraffic.Options.defaults().withEntries(entries).withStreams(4));
         AccessLogEntryMapper mapper = new AccessLogEntryMapper("jmh", PrivacyPolicy.defaults(),
-                HashSalt.parse(SALT).hasher());
+                RotatingHasher.of(HashSalt.parse(SALT), "jmh"));
         List<AccessEvent> events = new ArrayList<>(entries);
         for (AlsStream stream : plan.streams()) {
             NodeIdParser.NodeId node = NodeIdParser.parse(stream.nodeId()).orElseThrow();

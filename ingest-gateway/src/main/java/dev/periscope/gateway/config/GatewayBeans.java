@@ -26,7 +26,7 @@ import dev.periscope.gateway.service.IngestMetrics;
 import dev.periscope.kit.config.InstanceIdentity;
 import dev.periscope.kit.retry.RetryBackoff;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
-import dev.periscope.model.SaltedHasher;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +47,7 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    AccessLogEntryMapper accessLogEntryMapper(GatewayConfig config, InstanceIdentity identity, SaltedHasher hasher,
+    AccessLogEntryMapper accessLogEntryMapper(GatewayConfig config, InstanceIdentity identity, RotatingHasher hasher,
             RuntimeConfigHolder runtimeConfig) {
         AtomicReference<PrivacyPolicy> privacy = new AtomicReference<>(PrivacyPolicy.from(runtimeConfig.current().policy()));
         runtimeConfig.subscribe(applied -> privacy.set(PrivacyPolicy.from(applied.policy())));

@@ -16,7 +16,7 @@ import dev.periscope.gateway.privacy.SensitiveHeaders;
 import dev.periscope.gateway.privacy.Text;
 import dev.periscope.gateway.privacy.Urls;
 import dev.periscope.model.ObjectIds;
-import dev.periscope.model.SaltedHasher;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.EventStage;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -53,33 +53,34 @@ public final class AccessLogEntryMapper {
 
     private final String instanceId;
     private final Supplier<PrivacyPolicy> policy;
-    private final SaltedHasher hasher;
+    private final RotatingHasher hasher;
     private final AuthInspector auth;
 
     /**
      * @param policy read once per entry; a {@code null} answer means {@link PrivacyPolicy#defaults()}
-     * @param hasher hashes the consumer identity (SHA-256(HASH_SALT + value), 16 hex); {@code null} keeps no
-     *               consumer at all (no hash, no scheme)
+     * @param hasher hashes the consumer identity (SHA-256(HASH_SALT + value), 16 hex), also with the previous salt
+     *               during a HASH_SALT rotation's overlap window, and stamps {@code hash_key_id}; {@code null} keeps
+     *               no consumer at all (no hash, no scheme, no key id)
      */
-    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher) {
+    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, RotatingHasher hasher) {
         this(instanceId, policy, hasher, new AuthInspector());
     }
 
     /**
-     * As {@link #AccessLogEntryMapper(String, Supplier, SaltedHasher)}, plus deployment-specific auth headers: their
+     * As {@link #AccessLogEntryMapper(String, Supplier, RotatingHasher)}, plus deployment-specific auth headers: their
      * presence also sets {@code auth_observed} (hint {@code other}) and they are never forwarded.
      */
-    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher,
+    public AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, RotatingHasher hasher,
             Iterable<String> extraAuthHeaders) {
         this(instanceId, policy, hasher, new AuthInspector(extraAuthHeaders));
     }
 
     /** A mapper with a fixed policy. */
-    public AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, SaltedHasher hasher) {
+    public AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, RotatingHasher hasher) {
         this(instanceId, () -> policy, hasher);
     }
 
-    AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, SaltedHasher hasher,
+    AccessLogEntryMapper(String instanceId, Supplier<PrivacyPolicy> policy, RotatingHasher hasher,
             AuthInspector auth) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -87,7 +88,7 @@ public final class AccessLogEntryMapper {
         this.auth = auth;
     }
 
-    private AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, SaltedHasher hasher, AuthInspector auth) {
+    private AccessLogEntryMapper(String instanceId, PrivacyPolicy policy, RotatingHasher hasher, AuthInspector auth) {
         this(instanceId, () -> policy, hasher, auth);
     }
 
@@ -114,6 +115,10 @@ public final class AccessLogEntryMapper {
         if (!query.names().isEmpty()) {
             event.addAllQueryParamNames(query.names());
         }
+        if (!query.valueCategories().isEmpty()) {
+            event.addAllQueryPiiCategories(query.valueCategories());
+        }
+        ResponseSecurityHeaders.record(responseHeaders, event);
         event.setProtocol(protocol(entry.getProtocolVersion()))
                 .setMethod(method(request.getRequestMethod()))
                 .setHost(Text.clean(request.getAuthority(), MAX_HOST_BYTES, true).strip())
@@ -199,9 +204,11 @@ public final class AccessLogEntryMapper {
         }
         event.setAuthObserved(true).addAllAuthHints(found.hints());
         if (hasher != null) {
-            found.consumer().ifPresent(consumer -> event
-                    .setConsumerHash(hasher.hash(consumer.value()))
-                    .setConsumerScheme(consumer.scheme()));
+            found.consumer().ifPresent(consumer -> {
+                event.setConsumerHash(hasher.hash(consumer.value())).setConsumerScheme(consumer.scheme());
+                hasher.activePrevious().ifPresent(previous ->
+                        event.setConsumerHashPrevious(previous.hash(consumer.value())));
+            });
         }
     }
 
@@ -250,6 +257,9 @@ public final class AccessLogEntryMapper {
                 .setRouteName(clean(common.getRouteName(), MAX_VALUE_BYTES))
                 .setUpstreamCluster(clean(common.getUpstreamCluster(), MAX_VALUE_BYTES))
                 .setRouteMatched(!flags.getNoRouteFound());
+        if (hasher != null) {
+            event.setHashKeyId(hasher.keyId()); // the salt behind consumer_hash (and the enricher's *_hash)
+        }
         List<String> flagNames = ResponseFlagNames.of(flags);
         if (!flagNames.isEmpty()) {
             event.addAllResponseFlags(flagNames);

@@ -13,7 +13,7 @@ import com.google.protobuf.UInt32Value;
 import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
-import dev.periscope.model.SaltedHasher;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.EventStage;
 import io.envoyproxy.envoy.config.core.v3.Address;
@@ -36,7 +36,7 @@ class AccessLogEntryMapperTest {
     private static final long START_MS = 1_750_000_000_123L;
     private static final long RECEIVED_MS = 1_750_000_999_000L;
 
-    static final SaltedHasher HASHER = HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f").hasher();
+    static final RotatingHasher HASHER = RotatingHasher.of(HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f"), "k-test");
 
     private final AccessLogEntryMapper mapper = new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults(), HASHER);
 

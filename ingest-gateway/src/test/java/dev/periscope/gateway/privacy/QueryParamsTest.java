@@ -75,4 +75,47 @@ class QueryParamsTest {
         assertThat(QueryParams.of("", POLICY)).isEqualTo(QueryParams.Names.NONE);
         assertThat(QueryParams.of("&&&=&", POLICY).names()).isEqualTo(List.of());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "email=jane.doe%40example.com|email",
+            "to=jane.doe@example.com&page=2|email",
+            "img=logo%402x.png|''",
+            "phone=%2B44%2020%207946%200958|phone",
+            "n=4111111111111111|''",
+            "card_number=4111111111111111|credit_card",
+            "cc=4111-1111-1111-1111|credit_card",
+            "ssn=123-45-6789|ssn",
+            "iban=GB82WEST12345698765432|iban",
+            "iban=GB82WEST12345698765431|''",
+            "q=hello&page=2|''",
+    })
+    void valuesYieldCategoriesNeverValues(String query, String category) {
+        QueryParams.Names names = QueryParams.of(query, POLICY);
+
+        assertThat(names.valueCategories()).isEqualTo(category.isEmpty() ? List.of() : List.of(category));
+        assertThat(names.toString()).doesNotContain("jane").doesNotContain("4111").doesNotContain("GB82");
+    }
+
+    @Test
+    void aJwtInAValueIsACategory() {
+        QueryParams.Names names = QueryParams.of("id_token=" + Tokens.jwt("{\"sub\":\"u-1\"}") + "&x=1", POLICY);
+
+        assertThat(names.valueCategories()).containsExactly("jwt");
+        assertThat(names.credentialInQuery()).isTrue();
+    }
+
+    @Test
+    void onlyTheFirstValuesAreScannedAndHugeValuesSkipped() {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < QueryParams.MAX_VALUES_SCANNED; i++) {
+            query.append("p").append(i).append("=x&");
+        }
+        query.append("late=jane%40example.com&huge=").append("a".repeat(QueryParams.MAX_VALUE_CHARS))
+                .append("%40example.com");
+
+        assertThat(QueryParams.of(query.toString(), POLICY).valueCategories()).isEmpty();
+        assertThat(QueryParams.of("huge=" + "a".repeat(QueryParams.MAX_VALUE_CHARS) + "%40example.com", POLICY)
+                .valueCategories()).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
@@ -55,7 +56,7 @@ class AccessLogStreamTest {
         }
     };
     private final AccessLogIngestService service = new AccessLogIngestService(
-            new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults(), HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f").hasher()), sink, event -> filter.dropReason(event),
+            new AccessLogEntryMapper("gw-1", PrivacyPolicy.defaults(), RotatingHasher.of(HashSalt.parse("7b1e9c4d2a6f8e3b5c0d1a9f"), "k-test")), sink, event -> filter.dropReason(event),
             metrics, () -> 1_000L);
     private final IngestAccountant accountant = new IngestAccountant(metrics, sink);
 
