@@ -6,16 +6,33 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** Bootstrap settings of inventory-writer (env {@code PERISCOPE_INVENTORY_*}). */
+/** Bootstrap settings of inventory-writer (env {@code PERISCOPE_INVENTORY_*}, {@code MONGO_INVENTORY_*}). */
 @ConfigMapping(prefix = "periscope.inventory")
 public interface InventoryConfig {
 
     Retry retry();
 
+    Cardinality cardinality();
+
+    Read read();
+
     /** How long to wait for the broker to acknowledge a dead letter before failing the batch. */
     @WithName("dead-letter-timeout")
     @WithDefault("30s")
     Duration deadLetterTimeout();
+
+    /**
+     * {@code consumers}: distinct consumer hashes a document keeps (the reference's runtime {@code consumers_cap},
+     * 1–100). A service setting until the runtime policy models it.
+     */
+    @WithName("consumers-cap")
+    @WithDefault("10")
+    int consumersCap();
+
+    /** {@code routes}, {@code clusters}, {@code content_types}, {@code origins}: distinct values per document. */
+    @WithName("discovered-cap")
+    @WithDefault("20")
+    int discoveredCap();
 
     interface Retry {
         /** First back-off after a failed MongoDB write; doubles per attempt (with jitter) up to max-backoff. */
@@ -30,5 +47,33 @@ public interface InventoryConfig {
         @WithName("max-backoff")
         @WithDefault("10s")
         Duration maxBackoff();
+    }
+
+    interface Cardinality {
+        /** {@code MONGO_INVENTORY_CARDINALITY_CAP}: endpoints admitted in this instance's view; 0 disables. */
+        @WithDefault("100000")
+        long cap();
+
+        /** Endpoints one project may have; 0 disables. Keeps one noisy project from starving the others. */
+        @WithName("project-budget")
+        @WithDefault("10000")
+        long projectBudget();
+    }
+
+    interface Read {
+        /** Server-side time budget of one read-API query ({@code maxTimeMS}). */
+        @WithName("query-timeout")
+        @WithDefault("15s")
+        Duration queryTimeout();
+
+        /** Operations one OpenAPI export may hold; beyond it the export is truncated and says so. */
+        @WithName("openapi-max-operations")
+        @WithDefault("20000")
+        int openapiMaxOperations();
+
+        /** Documents one project-wide lens (risk summary, normalize gaps) reads at most. */
+        @WithName("lens-max-documents")
+        @WithDefault("20000")
+        int lensMaxDocuments();
     }
 }

@@ -1,9 +1,10 @@
 package dev.periscope.inventory.mapping;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bson.Document;
 
@@ -11,12 +12,20 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 
 import dev.periscope.inventory.domain.InventoryDelta;
+import dev.periscope.inventory.domain.LatencyBucket;
 import dev.periscope.model.InventoryKey;
 
 /**
- * Pure mapping of an {@link InventoryDelta} to one idempotent-shaped upsert of {@code api_inventory}: the document
- * is addressed by {@code _id} = {@link InventoryKey#id()} (the cheapest lookup, on MongoDB and on the local
- * stand-in alike) and the eight key fields are written on insert, so the unique compound index holds too.
+ * Pure mapping of an {@link InventoryDelta} to the writes of {@code api_inventory}:
+ * <ul>
+ * <li>one fenced upsert addressed by {@code _id} = {@link InventoryKey#id()} (the cheapest lookup, on MongoDB and
+ * on the local stand-in alike); the eight key fields are written on insert, so the unique compound index holds
+ * too. The filter matches only a document that has not applied this delta's source offsets yet
+ * ({@code applied.<partition>} below the delta's first offset); on a document that has, the upsert turns into an
+ * insert of an existing {@code _id}, i.e. a duplicate-key error that means "already applied";</li>
+ * <li>one trim that cuts the capped lists back to their caps ({@link #toTrimModel}); {@code $addToSet} cannot
+ * bound a set by itself, and the trim is idempotent, so it needs no fencing.</li>
+ * </ul>
  */
 public final class InventoryUpdateMapper {
     public static final String ID = "_id";
@@ -28,14 +37,33 @@ public final class InventoryUpdateMapper {
     public static final String NORMALIZED_PATH = "normalized_path";
     public static final String GRPC_SERVICE = "grpc_service";
     public static final String GRPC_METHOD = "grpc_method";
+    public static final String CONFIRMED = "confirmed";
     public static final String SEEN_COUNT = "seen_count";
     public static final String FIRST_SEEN = "first_seen";
     public static final String LAST_SEEN = "last_seen";
+    public static final String RISK_FLAGS = "risk_flags";
+    public static final String FLAG_LAST_SEEN = "flag_last_seen";
+    public static final String MAX_RISK_SCORE = "max_risk_score";
+    public static final String MAX_POSTURE_SCORE = "max_posture_score";
+    public static final String ENDPOINT_CATEGORIES = "endpoint_categories";
+    public static final String PII_CATEGORIES = "pii_categories";
+    public static final String AUTH_SCHEMES = "auth_schemes";
+    public static final String AUTH_OBSERVED = "auth_observed";
+    public static final String NOAUTH_OBSERVED = "noauth_observed";
+    public static final String AUTH_LAST_SEEN = "auth_last_seen";
+    public static final String NOAUTH_LAST_SEEN = "noauth_last_seen";
+    /** Derived at read time from {@link #AUTH_OBSERVED} and {@link #NOAUTH_OBSERVED}; never stored. */
+    public static final String AUTH_INCONSISTENT = "auth_inconsistent";
+    public static final String CONSUMERS = "consumers";
     public static final String STATUS_DIST = "status_dist";
+    public static final String LATENCY_BUCKETS = "latency_buckets";
+    public static final String LATENCY_MAX_MS = "latency_max_ms";
     public static final String SAMPLE_EVENT_IDS = "sample_event_ids";
     public static final String ROUTES = "routes";
     public static final String CLUSTERS = "clusters";
     public static final String CONTENT_TYPES = "content_types";
+    public static final String ORIGINS = "origins";
+    public static final String QUERY_PARAMS = "query_params";
     /** Per source partition, the highest enriched-topic offset applied to this document. */
     public static final String APPLIED = "applied";
 
@@ -48,12 +76,21 @@ public final class InventoryUpdateMapper {
     }
 
     /**
-     * Today the document id only. Seam for exactly-once: the fencing issue adds
-     * {@code applied.<partition>: {$not: {$gte: firstOffset}}} here, turning a replayed batch into a duplicate-key
-     * error ("already applied") instead of a second increment.
+     * {@code {_id, "applied.<p>": {$not: {$gte: firstOffset}}}}: matches a document that has not seen this
+     * partition yet (field missing) or applied only offsets below the delta's first one. Without a known source
+     * position (tools, tests) the filter is the id alone.
      */
     public Document filter(InventoryDelta delta) {
-        return new Document(ID, delta.id());
+        Document filter = new Document(ID, delta.id());
+        if (delta.partition() >= 0 && delta.firstOffset() >= 0) {
+            filter.append(appliedField(delta.partition()),
+                    new Document("$not", new Document("$gte", delta.firstOffset())));
+        }
+        return filter;
+    }
+
+    public static String appliedField(int partition) {
+        return APPLIED + "." + partition;
     }
 
     public Document update(InventoryDelta delta) {
@@ -66,38 +103,105 @@ public final class InventoryUpdateMapper {
                 .append(NORMALIZED_PATH, key.normalizedPath())
                 .append(GRPC_SERVICE, key.grpcService())
                 .append(GRPC_METHOD, key.grpcMethod());
+        Document update = new Document();
+        if (delta.confirmed()) {
+            update.append("$set", new Document(CONFIRMED, true)); // sticky: nothing ever sets it back
+        } else {
+            onInsert.append(CONFIRMED, false);
+        }
+        update.append("$setOnInsert", onInsert);
 
-        Document inc = new Document(SEEN_COUNT, delta.count());
+        Document inc = new Document(SEEN_COUNT, delta.count())
+                .append(AUTH_OBSERVED, delta.authObserved())
+                .append(NOAUTH_OBSERVED, delta.noauthObserved());
         for (Map.Entry<String, Long> status : delta.statusCounts().entrySet()) {
             inc.append(STATUS_DIST + "." + status.getKey(), status.getValue());
         }
-
-        Document max = new Document(LAST_SEEN, new Date(delta.lastSeenMs()));
-        if (delta.partition() >= 0 && delta.lastOffset() >= 0) {
-            max.append(APPLIED + "." + delta.partition(), delta.lastOffset());
+        for (LatencyBucket bucket : LatencyBucket.values()) {
+            inc.append(LATENCY_BUCKETS + "." + bucket.field(), delta.latencyCount(bucket));
         }
+        update.append("$inc", inc);
+        update.append("$min", new Document(FIRST_SEEN, new Date(delta.firstSeenMs())));
 
-        Document update = new Document("$setOnInsert", onInsert)
-                .append("$inc", inc)
-                .append("$min", new Document(FIRST_SEEN, new Date(delta.firstSeenMs())))
-                .append("$max", max);
+        Document max = new Document(LAST_SEEN, new Date(delta.lastSeenMs()))
+                .append(MAX_RISK_SCORE, delta.maxRiskScore())
+                .append(MAX_POSTURE_SCORE, delta.maxPostureScore());
+        if (!Double.isNaN(delta.latencyMaxMs())) {
+            max.append(LATENCY_BUCKETS + "." + LATENCY_MAX_MS, delta.latencyMaxMs());
+        }
+        delta.flagLastSeenMs().forEach((flag, ts) -> max.append(FLAG_LAST_SEEN + "." + flag, new Date(ts)));
+        if (delta.authObserved() > 0) {
+            max.append(AUTH_LAST_SEEN, new Date(delta.authLastSeenMs()));
+        }
+        if (delta.noauthObserved() > 0) {
+            max.append(NOAUTH_LAST_SEEN, new Date(delta.noauthLastSeenMs()));
+        }
+        if (delta.partition() >= 0 && delta.lastOffset() >= 0) {
+            max.append(appliedField(delta.partition()), delta.lastOffset());
+        }
+        update.append("$max", max);
+
         if (!delta.sampleEventIds().isEmpty()) {
             update.append("$push", new Document(SAMPLE_EVENT_IDS,
                     new Document("$each", delta.sampleEventIds()).append("$slice", -InventoryDelta.SAMPLE_SIZE)));
         }
+        // Every list is named even when empty, so every document has the same shape for readers and the trim.
         Document addToSet = new Document();
+        addEach(addToSet, RISK_FLAGS, delta.flagLastSeenMs().keySet());
+        addEach(addToSet, ENDPOINT_CATEGORIES, delta.endpointCategories());
+        addEach(addToSet, PII_CATEGORIES, delta.piiCategories());
+        addEach(addToSet, AUTH_SCHEMES, delta.authSchemes());
+        addEach(addToSet, CONSUMERS, delta.consumers());
+        addEach(addToSet, QUERY_PARAMS, delta.queryParams());
         addEach(addToSet, ROUTES, delta.routes());
         addEach(addToSet, CLUSTERS, delta.clusters());
         addEach(addToSet, CONTENT_TYPES, delta.contentTypes());
-        if (!addToSet.isEmpty()) {
-            update.append("$addToSet", addToSet);
-        }
+        addEach(addToSet, ORIGINS, delta.origins());
+        update.append("$addToSet", addToSet);
         return update;
     }
 
-    private static void addEach(Document addToSet, String field, Set<String> values) {
-        if (!values.isEmpty()) {
-            addToSet.append(field, new Document("$each", new ArrayList<>(values)));
+    /** A list the document keeps bounded: what this delta adds to it and its cap. */
+    public record CappedList(Collection<String> added, int cap) {
+    }
+
+    /** The capped lists of a document, by field name, with what the delta adds to each (possibly nothing). */
+    public static Map<String, CappedList> cappedLists(InventoryDelta delta) {
+        Map<String, CappedList> lists = new java.util.LinkedHashMap<>();
+        lists.put(CONSUMERS, new CappedList(delta.consumers(), delta.limits().consumersCap()));
+        lists.put(QUERY_PARAMS, new CappedList(delta.queryParams(), delta.limits().queryParamsCap()));
+        lists.put(ROUTES, new CappedList(delta.routes(), delta.limits().discoveredCap()));
+        lists.put(CLUSTERS, new CappedList(delta.clusters(), delta.limits().discoveredCap()));
+        lists.put(CONTENT_TYPES, new CappedList(delta.contentTypes(), delta.limits().discoveredCap()));
+        lists.put(ORIGINS, new CappedList(delta.origins(), delta.limits().discoveredCap()));
+        return lists;
+    }
+
+    /** Trims every capped list the delta adds to (see {@link #toTrimModel(InventoryDelta, Collection)}). */
+    public java.util.Optional<UpdateOneModel<Document>> toTrimModel(InventoryDelta delta) {
+        return toTrimModel(delta, cappedLists(delta).keySet());
+    }
+
+    /**
+     * Cuts the named capped lists back to their caps, keeping the most recently added values ({@code $push} of
+     * nothing with {@code $slice}); only lists the delta adds to are named, so a missing list is never created.
+     * Empty when there is nothing to trim.
+     */
+    private java.util.Optional<UpdateOneModel<Document>> toTrimModel(InventoryDelta delta, Collection<String> fields) {
+        Document push = new Document();
+        cappedLists(delta).forEach((field, list) -> {
+            if (fields.contains(field) && !list.added().isEmpty()) {
+                push.append(field, new Document("$each", List.of()).append("$slice", -list.cap()));
+            }
+        });
+        if (push.isEmpty()) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of(new UpdateOneModel<>(new Document(ID, delta.id()),
+                new Document("$push", push)));
+    }
+
+    private static void addEach(Document addToSet, String field, Collection<String> values) {
+        addToSet.append(field, new Document("$each", new ArrayList<>(values)));
     }
 }

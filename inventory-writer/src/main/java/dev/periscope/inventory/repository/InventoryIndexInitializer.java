@@ -23,8 +23,8 @@ public class InventoryIndexInitializer {
     void onStart(@Observes StartupEvent event) {
         try {
             repository.ensureIndexes();
-            LOG.infof("indexes of %s ensured (%s, %s)", InventoryRepository.COLLECTION,
-                    InventoryRepository.UNIQUE_INDEX, InventoryRepository.PROJECT_LAST_SEEN_INDEX);
+            LOG.infof("indexes of %s ensured (%s)", InventoryRepository.COLLECTION,
+                    String.join(", ", InventoryRepository.INDEXES.keySet()));
         } catch (MongoException e) {
             LOG.warnf("MongoDB not reachable at startup (%s); indexes will be created before the first write",
                     e.getClass().getSimpleName());

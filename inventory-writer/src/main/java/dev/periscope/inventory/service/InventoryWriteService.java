@@ -1,18 +1,22 @@
 package dev.periscope.inventory.service;
 
-import dev.periscope.kit.retry.RetryBackoff;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoBulkWriteException;
@@ -22,62 +26,110 @@ import com.mongodb.client.model.UpdateOneModel;
 
 import dev.periscope.inventory.config.InventoryConfig;
 import dev.periscope.inventory.domain.InventoryBatch;
+import dev.periscope.inventory.domain.InventoryBatch.Slot;
 import dev.periscope.inventory.domain.InventoryDelta;
+import dev.periscope.inventory.domain.InventoryLimits;
 import dev.periscope.inventory.mapping.InventoryUpdateMapper;
 import dev.periscope.inventory.repository.InventoryRepository;
 import dev.periscope.kit.messaging.DeadLetterPublisher;
 import dev.periscope.kit.messaging.DeadLetterPublisher.DeadLetter;
+import dev.periscope.kit.retry.RetryBackoff;
+import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
 import dev.periscope.model.serde.AccessEventDeserializer;
 import dev.periscope.model.v1.AccessEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Applies one consumed batch to {@code api_inventory} and returns only when MongoDB acknowledged it, so the caller's
- * ack (offset commit) follows the write. Poison records are dead-lettered first; a MongoDB that is unreachable is
- * retried with bounded back-off until it answers or the service stops (nothing is committed meanwhile); a write
- * MongoDB rejects for a document is permanent and dead-letters that document's records.
+ * Applies one consumed batch to {@code api_inventory} exactly once and returns only when MongoDB acknowledged it,
+ * so the caller's ack (offset commit) follows the write.
+ * <ol>
+ * <li>Poison records are dead-lettered; the rest are folded into one delta per (inventory key, partition).</li>
+ * <li>The cardinality gate refuses new keys over budget (counted).</li>
+ * <li>One unordered bulk write of fenced upserts (plus list trims). A duplicate key on a fenced upsert means the
+ * document already applied some of these offsets (a replay after a crash): its {@code applied.<partition>} is
+ * read, the slot is folded again from the next offset, and only that rest is written — no loss, no double
+ * count.</li>
+ * <li>Retryable failures (store unreachable, elections, timeouts) are retried with bounded back-off until they pass
+ * or the service stops; offsets stay uncommitted meanwhile, so consumption pauses. Permanent per-document errors
+ * dead-letter that document's records; a permanent failure of the whole command is narrowed down by writing the
+ * batch one document at a time.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class InventoryWriteService {
     private static final Logger LOG = Logger.getLogger(InventoryWriteService.class);
-    private static final int DUPLICATE_KEY = 11000;
+    /** Fold-and-rewrite rounds for replayed slots; one is enough unless a zombie writer races us. */
+    private static final int MAX_FENCING_ROUNDS = 3;
 
     private final InventoryRepository repository;
     private final DeadLetterPublisher deadLetters;
+    private final CardinalityGate cardinality;
+    private final RuntimeConfigHolder runtimeConfig;
     private final InventoryConfig config;
+    private final int maxPollRecords;
     private final InventoryUpdateMapper mapper = new InventoryUpdateMapper();
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
     private final RetryBackoff backoff;
     private final Counter applied;
     private final Counter malformed;
     private final Counter rejected;
+    private final Counter replayed;
     private final Counter upserts;
-    private final Counter retries;
+    private final Counter skippedLabels;
+    private final Counter bulkWriteErrors;
+    private final Counter readErrors;
+    private final Counter flushOnSize;
+    private final Counter flushOnPoll;
+    private final DistributionSummary batchSize;
+    private final DistributionSummary writesPerBatch;
     private final Timer writeTimer;
     private volatile boolean stopping;
+    /** One line about the MongoDB failure the writer is retrying, or null while writes succeed. */
+    private volatile String failing;
 
     public InventoryWriteService(InventoryRepository repository, DeadLetterPublisher deadLetters,
-            InventoryConfig config, MeterRegistry registry) {
+            CardinalityGate cardinality, RuntimeConfigHolder runtimeConfig, InventoryConfig config,
+            MeterRegistry registry,
+            @ConfigProperty(name = "mp.messaging.incoming.access-enriched.max.poll.records", defaultValue = "500")
+            int maxPollRecords) {
         this.repository = repository;
         this.deadLetters = deadLetters;
+        this.cardinality = cardinality;
+        this.runtimeConfig = runtimeConfig;
         this.config = config;
+        this.maxPollRecords = maxPollRecords;
+        // fail fast at start-up on caps out of range
+        new InventoryLimits(config.consumersCap(), InventoryLimits.DEFAULT_QUERY_PARAMS_CAP, config.discoveredCap());
         this.backoff = new RetryBackoff(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
+        String collection = InventoryRepository.COLLECTION;
         this.applied = registry.counter("periscope.events.applied");
         this.malformed = registry.counter("periscope.events.dropped", "reason", "malformed");
         this.rejected = registry.counter("periscope.events.dropped", "reason", "mongo_rejected");
+        this.replayed = registry.counter("periscope.inventory.replayed.events");
         this.upserts = registry.counter("periscope.inventory.upserts");
-        this.retries = registry.counter("periscope.mongo.errors", "collection", InventoryRepository.COLLECTION,
-                "op", "bulk_write");
-        this.writeTimer = registry.timer("periscope.mongo.insert.duration", "collection",
-                InventoryRepository.COLLECTION);
+        this.skippedLabels = registry.counter("periscope.inventory.labels.skipped");
+        this.bulkWriteErrors = registry.counter("periscope.mongo.errors", "collection", collection, "op",
+                "bulk_write");
+        this.readErrors = registry.counter("periscope.mongo.errors", "collection", collection, "op", "find");
+        this.flushOnSize = registry.counter("periscope.flush.count", "trigger", "size");
+        this.flushOnPoll = registry.counter("periscope.flush.count", "trigger", "poll");
+        this.batchSize = DistributionSummary.builder("periscope.batch.size")
+                .description("records per consumed batch").register(registry);
+        this.writesPerBatch = DistributionSummary.builder("periscope.inventory.writes.per.batch")
+                .description("fenced upserts per consumed batch (events per write = batch size / this)")
+                .register(registry);
+        this.writeTimer = registry.timer("periscope.mongo.insert.duration", "collection", collection);
     }
 
     public void apply(List<ConsumerRecord<byte[], byte[]>> records) {
-        InventoryBatch<ConsumerRecord<byte[], byte[]>> batch = new InventoryBatch<>();
+        batchSize.record(records.size());
+        (records.size() >= maxPollRecords ? flushOnSize : flushOnPoll).increment();
+        InventoryBatch<ConsumerRecord<byte[], byte[]>> batch = new InventoryBatch<>(limits());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             AccessEvent event;
             try {
@@ -95,58 +147,183 @@ public class InventoryWriteService {
         if (batch.isEmpty()) {
             return;
         }
-        List<InventoryDelta> deltas = batch.deltas();
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(deltas.size());
-        deltas.forEach(delta -> writes.add(mapper.toWriteModel(delta)));
-
-        List<BulkWriteError> errors = writeUntilAcknowledged(writes);
-        long rejectedEvents = 0;
-        for (BulkWriteError error : errors) {
-            List<ConsumerRecord<byte[], byte[]>> sources = batch.sourcesOf(error.getIndex());
-            rejectedEvents += sources.size();
-            MongoException cause = new MongoException(error.getCode(), "MongoDB rejected the upsert of inventory "
-                    + deltas.get(error.getIndex()).id() + ": " + error.getMessage());
-            sources.forEach(source -> deadLetter(source, cause));
-        }
-        rejected.increment(rejectedEvents);
-        applied.increment(batch.eventCount() - rejectedEvents);
-        upserts.increment(writes.size() - errors.size());
+        List<Slot<ConsumerRecord<byte[], byte[]>>> slots = retrying("cardinality lookup", readErrors,
+                () -> cardinality.admit(batch.slots()));
+        slots.forEach(slot -> skippedLabels.increment(slot.delta().skippedLabels()));
+        writeFenced(slots);
     }
 
-    /** @return the per-document errors MongoDB reported (permanent); everything else was applied */
-    private List<BulkWriteError> writeUntilAcknowledged(List<UpdateOneModel<Document>> writes) {
+    private InventoryLimits limits() {
+        int queryParamsCap = runtimeConfig.current().policy().queryParamsCap();
+        return new InventoryLimits(config.consumersCap(), queryParamsCap, config.discoveredCap());
+    }
+
+    /** One pending write: a slot and the part of it still to apply. */
+    private record Pending<S>(Slot<S> slot, InventoryDelta delta, long appliedBefore) {
+        List<S> sources() {
+            return slot.sourcesAfter(appliedBefore);
+        }
+    }
+
+    private <S extends ConsumerRecord<byte[], byte[]>> void writeFenced(List<Slot<S>> slots) {
+        List<Pending<S>> pending = new ArrayList<>(slots.size());
+        slots.forEach(slot -> pending.add(new Pending<>(slot, slot.delta(), -1)));
+        int writes = 0;
+        for (int round = 0; round < MAX_FENCING_ROUNDS && !pending.isEmpty(); round++) {
+            writes += pending.size();
+            Map<Integer, BulkWriteError> errors = writeUntilAcknowledged(pending);
+            List<Pending<S>> fenced = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Pending<S> p = pending.get(i);
+                BulkWriteError error = errors.get(i);
+                if (error == null) {
+                    applied.increment(p.delta().count());
+                    upserts.increment();
+                } else if (error.getCode() == MongoErrorClassifier.DUPLICATE_KEY) {
+                    fenced.add(p);
+                } else {
+                    reject(p.sources(), p.delta().id(), error.getCode(), error.getMessage());
+                }
+            }
+            pending.clear();
+            pending.addAll(unappliedRest(fenced));
+        }
+        pending.forEach(p -> reject(p.sources(), p.delta().id(), MongoErrorClassifier.DUPLICATE_KEY,
+                "still fenced out after " + MAX_FENCING_ROUNDS + " rounds (another writer on the same partition?)"));
+        writesPerBatch.record(writes);
+    }
+
+    /**
+     * For slots whose fenced upsert hit a duplicate key: what of them the document has not applied yet. A slot
+     * whose document does not exist, or whose watermark is below the slot's first offset, collided with another
+     * document on the eight-field unique key: permanent.
+     */
+    private <S extends ConsumerRecord<byte[], byte[]>> List<Pending<S>> unappliedRest(List<Pending<S>> fenced) {
+        if (fenced.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<Pending<S>>> byPartition = fenced.stream()
+                .collect(Collectors.groupingBy(p -> p.slot().partition()));
+        List<Pending<S>> rest = new ArrayList<>();
+        for (Map.Entry<Integer, List<Pending<S>>> partition : byPartition.entrySet()) {
+            List<String> ids = partition.getValue().stream().map(p -> p.delta().id()).toList();
+            Map<String, Long> watermarks = retrying("applied offsets", readErrors,
+                    () -> repository.appliedOffsets(ids, partition.getKey()));
+            for (Pending<S> p : partition.getValue()) {
+                Long watermark = watermarks.get(p.delta().id());
+                if (watermark == null || watermark < p.delta().firstOffset()) {
+                    reject(p.sources(), p.delta().id(), MongoErrorClassifier.DUPLICATE_KEY,
+                            "another document holds the same eight-field inventory key");
+                    continue;
+                }
+                long alreadyApplied = p.slot().eventsUpTo(watermark) - p.slot().eventsUpTo(p.appliedBefore());
+                replayed.increment(alreadyApplied);
+                p.slot().deltaAfter(watermark).ifPresent(delta -> rest.add(new Pending<>(p.slot(), delta, watermark)));
+            }
+        }
+        return rest;
+    }
+
+    /** @return per-pending-index errors of the fenced upserts; a failed trim is only logged (the next one repairs) */
+    private <S> Map<Integer, BulkWriteError> writeUntilAcknowledged(List<Pending<S>> pending) {
+        List<UpdateOneModel<Document>> models = new ArrayList<>(pending.size() * 2);
+        Map<Integer, Integer> upsertOfModel = new HashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            upsertOfModel.put(models.size(), i);
+            models.add(mapper.toWriteModel(pending.get(i).delta()));
+        }
+        for (Pending<S> p : pending) {
+            mapper.toTrimModel(p.delta()).ifPresent(models::add);
+        }
+        List<BulkWriteError> errors = retrying("bulk write", bulkWriteErrors, () -> bulkWrite(models));
+        Map<Integer, BulkWriteError> byPending = new HashMap<>();
+        for (BulkWriteError error : errors) {
+            Integer index = upsertOfModel.get(error.getIndex());
+            if (index != null) {
+                byPending.put(index, error);
+            } else {
+                LOG.debugf("trim of a capped list failed (code %d): %s", error.getCode(), error.getMessage());
+            }
+        }
+        return byPending;
+    }
+
+    /**
+     * One bulk write. Per-document errors come back as values; retryable ones are raised so the whole (fenced,
+     * hence repeatable) write is retried. A permanent failure of the whole command is narrowed down per document.
+     */
+    private List<BulkWriteError> bulkWrite(List<UpdateOneModel<Document>> models) {
+        if (!repository.indexesEnsured()) {
+            repository.ensureIndexes();
+        }
+        try {
+            writeTimer.record(() -> repository.upsert(models));
+            return List.of();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null
+                    || e.getWriteErrors().stream().anyMatch(w -> MongoErrorClassifier.retryableCode(w.getCode()))) {
+                throw e;
+            }
+            e.getWriteErrors().stream().filter(w -> w.getCode() != MongoErrorClassifier.DUPLICATE_KEY).findFirst()
+                    .ifPresent(w -> LOG.warnf("MongoDB rejected %d of %d writes, e.g. code %d: %s",
+                            e.getWriteErrors().size(), models.size(), w.getCode(), w.getMessage()));
+            return e.getWriteErrors();
+        } catch (MongoException e) {
+            if (MongoErrorClassifier.retryable(e) || models.size() == 1) {
+                if (models.size() == 1 && !MongoErrorClassifier.retryable(e)) {
+                    return List.of(new BulkWriteError(e.getCode(), oneLine(e), new org.bson.BsonDocument(), 0));
+                }
+                throw e;
+            }
+            LOG.warnf("MongoDB refused the whole bulk write (%s); writing its %d documents one by one", oneLine(e),
+                    models.size());
+            List<BulkWriteError> errors = new ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                for (BulkWriteError error : bulkWrite(List.of(models.get(i)))) {
+                    errors.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(), i));
+                }
+            }
+            return errors;
+        }
+    }
+
+    /** Runs {@code action} until it completes without a retryable MongoDB failure, or the service stops. */
+    private <T> T retrying(String what, Counter errorCounter, Supplier<T> action) {
         int attempt = 0;
         while (true) {
             try {
-                if (!repository.indexesEnsured()) {
-                    repository.ensureIndexes();
-                }
-                writeTimer.record(() -> repository.upsert(writes));
+                T result = action.get();
                 if (attempt > 0) {
-                    LOG.infof("MongoDB write succeeded after %d retries; resuming", attempt);
+                    LOG.infof("MongoDB %s succeeded after %d retries; resuming", what, attempt);
+                    failing = null;
                 }
-                return List.of();
-            } catch (MongoBulkWriteException e) {
-                // Per-document errors are deterministic: retrying would re-apply the documents that succeeded.
-                // DUPLICATE_KEY is where the offset fencing will answer "already applied".
-                e.getWriteErrors().stream().filter(w -> w.getCode() != DUPLICATE_KEY).findFirst()
-                        .ifPresent(w -> LOG.warnf("MongoDB rejected %d of %d upserts, e.g. code %d: %s",
-                                e.getWriteErrors().size(), writes.size(), w.getCode(), w.getMessage()));
-                return e.getWriteErrors();
+                return result;
             } catch (MongoException e) {
-                retries.increment();
+                // Permanent per-document verdicts never get here (bulkWrite returns them); whatever does is about
+                // the store, and a batch that fails would stop the channel: wait for the store instead.
+                errorCounter.increment();
+                failing = what + " failing: " + oneLine(e);
                 repository.forgetIndexes(); // a server that was replaced or restored may lack them: re-ensure
+                cardinality.reseed();
                 if (stopping) {
                     throw new IllegalStateException("stopping while MongoDB is failing; batch left uncommitted", e);
                 }
                 if (attempt == 0) {
-                    LOG.warnf("MongoDB write failed (%s); retrying with back-off, offsets stay uncommitted",
+                    LOG.warnf("MongoDB %s failed (%s); retrying with back-off, offsets stay uncommitted", what,
                             oneLine(e));
                 }
                 sleep(backoff.delay(Math.min(attempt, 30)).toMillis());
                 attempt++;
             }
         }
+    }
+
+    private void reject(List<? extends ConsumerRecord<byte[], byte[]>> sources, String id, int code,
+            String message) {
+        MongoException cause = new MongoException(code, "MongoDB rejected the upsert of inventory " + id + ": "
+                + message);
+        sources.forEach(source -> deadLetter(source, cause));
+        rejected.increment(sources.size());
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
@@ -172,6 +349,11 @@ public class InventoryWriteService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for MongoDB", e);
         }
+    }
+
+    /** Empty while writes succeed; otherwise what the writer is retrying (the batch is held, offsets uncommitted). */
+    public java.util.Optional<String> failing() {
+        return java.util.Optional.ofNullable(failing);
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

@@ -73,6 +73,10 @@ class InventoryWriterFailureIT {
             assertThat(b.getStatus()).isEqualTo(HealthStatus.HEALTH_STATUS_DOWN);
         });
 
+        await("the held batch shows as a failing backend").atMost(BOUND).until(() -> health.backends().stream()
+                .anyMatch(b -> b.getName().equals("inventory-writes")
+                        && b.getStatus() == HealthStatus.HEALTH_STATUS_DOWN));
+
         StoppableMongoResource.startServer(); // empty again: only the held events can produce the document
         await("held events applied").atMost(BOUND).pollInterval(Duration.ofMillis(300))
                 .until(() -> seenCount(project) == 12);
@@ -81,8 +85,9 @@ class InventoryWriterFailureIT {
     }
 
     private static long seenCount(String project) {
-        List<Map<String, Object>> docs = given().queryParam("project", project).when().get("/api/inventory").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> docs = given().queryParam("project", project).queryParam("limit", 100).when()
+                .get("/api/inventory")
+                .then().statusCode(200).extract().jsonPath().getList("items");
         return docs.stream().mapToLong(d -> ((Number) d.get("seen_count")).longValue()).sum();
     }
 }

@@ -14,9 +14,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 
+import dev.periscope.inventory.domain.InventoryBatch;
 import dev.periscope.inventory.domain.InventoryDelta;
+import dev.periscope.inventory.domain.InventoryLimits;
 import dev.periscope.inventory.mapping.InventoryUpdateMapper;
 import dev.periscope.kit.health.ServiceHealth;
 import dev.periscope.model.InventoryKey;
@@ -55,8 +58,8 @@ class InventoryRepositoryIT {
         AccessEvent second = AccessEvents.enriched(project, "GET", "/users/{id}", 404).setTsMs(1_700_000_005_000L)
                 .build();
 
-        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(second, 0, 8))));
         repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(first, 0, 7))));
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(second, 0, 8))));
 
         List<InventoryEntry> entries = repository.findByProject(project);
         assertThat(entries).hasSize(1);
@@ -66,12 +69,60 @@ class InventoryRepositoryIT {
         assertThat(entry.firstSeen).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
         assertThat(entry.lastSeen).isEqualTo(Instant.ofEpochMilli(1_700_000_005_000L));
         assertThat(entry.statusDist).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("200", 1L, "404", 1L));
-        assertThat(entry.sampleEventIds).containsExactly(second.getEventId(), first.getEventId());
+        assertThat(entry.sampleEventIds).containsExactly(first.getEventId(), second.getEventId());
+        assertThat(entry.latencyBuckets).containsEntry("lt25", 2.0).containsEntry("latency_max_ms", 12.5);
+        assertThat(entry.confirmed).isFalse();
+        assertThat(entry.consumers).isEmpty();
+        assertThat(entry.authSchemes).containsExactly("none");
+        assertThat(entry.noauthObserved).isEqualTo(2);
         assertThat(entry.projectId).isEqualTo(project);
         assertThat(entry.normalizedPath).isEqualTo("/users/{id}");
         assertThat(entry.method).isEqualTo("GET");
         assertThat(entry.routes).containsExactly("api");
         assertThat(entry.applied).containsEntry("0", 8L);
+    }
+
+    @Test
+    void replayedOffsetsAreFencedOutAsDuplicateKeys() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        InventoryBatch<Integer> firstRun = new InventoryBatch<>();
+        InventoryBatch<Integer> replay = new InventoryBatch<>();
+        for (int offset = 0; offset < 15; offset++) {
+            AccessEvent event = AccessEvents.enriched(project, "GET", "/fenced", 200).build();
+            if (offset < 10) {
+                firstRun.add(event, 4, offset, offset);
+            }
+            if (offset >= 5) {
+                replay.add(event, 4, offset, offset);
+            }
+        }
+        repository.upsert(List.of(mapper.toWriteModel(firstRun.deltas().get(0))));
+
+        assertThatThrownBy(() -> repository.upsert(List.of(mapper.toWriteModel(replay.deltas().get(0)))))
+                .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> assertThat(e.getWriteErrors())
+                        .singleElement().satisfies(w -> assertThat(w.getCode()).isEqualTo(11000)));
+        String id = replay.deltas().get(0).id();
+        assertThat(repository.appliedOffsets(List.of(id), 4)).containsEntry(id, 9L);
+        assertThat(repository.appliedOffsets(List.of(id), 5)).as("another partition").containsEntry(id, -1L);
+
+        repository.upsert(List.of(mapper.toWriteModel(replay.slots().get(0).deltaAfter(9).orElseThrow())));
+        InventoryEntry entry = repository.findByProject(project).get(0);
+        assertThat(entry.seenCount).isEqualTo(15);
+        assertThat(entry.applied).containsEntry("4", 14L);
+    }
+
+    @Test
+    void trimKeepsCappedListsAtTheirCap() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        InventoryLimits limits = new InventoryLimits(3, 50, 20);
+        for (int i = 0; i < 5; i++) {
+            InventoryBatch<Integer> batch = new InventoryBatch<>(limits);
+            batch.add(AccessEvents.enriched(project, "GET", "/trim", 200).setConsumerHash("c" + i).build(), 0, i, i);
+            InventoryDelta delta = batch.deltas().get(0);
+            repository.upsert(List.of(mapper.toWriteModel(delta), mapper.toTrimModel(delta).orElseThrow()));
+        }
+
+        assertThat(repository.findByProject(project).get(0).consumers).containsExactly("c2", "c3", "c4");
     }
 
     @Test
@@ -97,7 +148,7 @@ class InventoryRepositoryIT {
                 .findFirst().orElseThrow();
         assertThat(unique.get("unique")).isEqualTo(true);
         assertThat(unique.get("key", Document.class).keySet()).containsExactly(InventoryUpdateMapper.KEY_FIELDS);
-        assertThat(repository.indexNames()).contains(InventoryRepository.PROJECT_LAST_SEEN_INDEX);
+        assertThat(repository.indexNames()).containsAll(InventoryRepository.INDEXES.keySet());
 
         String project = AccessEvents.uniqueProjectId("repo-it");
         AccessEvent event = AccessEvents.enriched(project, "GET", "/dup", 200).build();

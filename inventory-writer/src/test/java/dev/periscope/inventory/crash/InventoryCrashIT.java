@@ -1,0 +1,233 @@
+package dev.periscope.inventory.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import dev.periscope.model.InventoryKey;
+import dev.periscope.model.RecordKeys;
+import dev.periscope.model.testing.AccessEvents;
+import dev.periscope.model.testing.KafkaTestSupport;
+import dev.periscope.model.v1.AccessEvent;
+
+/**
+ * Exactly-once effects under a hard crash: the packaged service is killed with SIGKILL in the middle of a stream
+ * (after a chosen share of the events is in MongoDB, before its throttled offset commit), restarted, and every
+ * document's {@code seen_count} and {@code status_dist} must equal what was sent — no loss, no double count.
+ * Real local Kafka and MongoDB-API server; each run has its own topic (3 partitions), group and database.
+ */
+class InventoryCrashIT {
+    private static final String BOOTSTRAP = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    private static final String MONGO_URI = env("MONGO_URI", "mongodb://127.0.0.1:27017");
+    private static final int EVENTS = 6_000;
+    private static final int ENDPOINTS = 40;
+    private static final int[] STATUSES = {200, 200, 200, 201, 404, 500};
+    private static final Pattern REPLAYED = Pattern.compile(
+            "(?m)^periscope_inventory_replayed_events_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+
+    private static MongoClient mongo;
+    private static Admin admin;
+
+    @BeforeAll
+    static void clients() {
+        mongo = MongoClients.create(MONGO_URI);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP));
+    }
+
+    @AfterAll
+    static void close() {
+        mongo.close();
+        admin.close();
+    }
+
+    /** Offsets committed every 5 s (the default): the kill lands before or after some commit. */
+    @ParameterizedTest(name = "kill -9 after {0}% applied")
+    @ValueSource(ints = {20, 80})
+    void killedOnceMidStreamCountsEveryEventExactlyOnce(int killAtPercent) throws Exception {
+        crashRun(List.of(killAtPercent), "5000");
+    }
+
+    /**
+     * No commit before the kills (60 s interval): the restarted service replays everything already applied, and
+     * must prove it fenced it (periscope_inventory_replayed_events_total), not only end with the right counts.
+     */
+    @Test
+    void killedTwiceBeforeAnyCommitCountsEveryEventExactlyOnce() throws Exception {
+        double replayed = crashRun(List.of(30, 70), "60000");
+        assertThat(replayed).as("events the survivor found already applied").isPositive();
+    }
+
+    /** @return events the surviving process found already applied */
+    private double crashRun(List<Integer> killPoints, String commitIntervalMs) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "periscope.it.crash." + run;
+        String database = "periscope_crash_" + run;
+        admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        Map<String, Expected> expected = produce(topic, AccessEvents.uniqueProjectId("crash"));
+        MongoDatabase db = mongo.getDatabase(database);
+        MongoCollection<Document> inventory = db.getCollection("api_inventory");
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("HASH_SALT", "7c1e9a3b5d2f4680a1c3e5b7d9f20468"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", BOOTSTRAP),
+                Map.entry("MONGO_URI", MONGO_URI),
+                Map.entry("MONGO_DATABASE", database),
+                Map.entry("PERISCOPE_CONSUMER_GROUP", "inventory-writer-crash-" + run),
+                Map.entry("MP_MESSAGING_INCOMING_ACCESS_ENRICHED_TOPIC", topic),
+                Map.entry("PERISCOPE_INVENTORY_BATCH_MAX_RECORDS", "150"),
+                Map.entry("PERISCOPE_HTTP_PORT", Integer.toString(freePort())),
+                Map.entry("PERISCOPE_INSTANCE_ID", "crash-it-" + run),
+                Map.entry("PERISCOPE_INVENTORY_COMMIT_INTERVAL_MS", commitIntervalMs),
+                // the broker's minimum: the killed member's partitions move to the restarted one within seconds
+                Map.entry("PERISCOPE_KAFKA_SESSION_TIMEOUT_MS", "6000"),
+                Map.entry("PERISCOPE_KAFKA_HEARTBEAT_INTERVAL_MS", "1000"));
+        try {
+            int start = 0;
+            for (int killAt : killPoints) {
+                InventoryWriterProcess service = InventoryWriterProcess.start("crash-" + run + "-" + start++,
+                        freePort(), env);
+                long target = EVENTS * killAt / 100L;
+                try {
+                    await("applied >= " + killAt + "%").atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofMillis(20))
+                            .failFast(() -> !service.alive())
+                            .until(() -> appliedEvents(inventory) >= target);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("service log:\n" + service.logTail(), e);
+                }
+                service.kill9();
+            }
+            InventoryWriterProcess survivor = InventoryWriterProcess.start("crash-" + run + "-final", freePort(), env);
+            try {
+                await("every event applied after the restart").atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250)).failFast(() -> !survivor.alive())
+                        .until(() -> appliedEvents(inventory) >= EVENTS);
+                await("ready").atMost(Duration.ofSeconds(30)).until(survivor::ready);
+                Map<String, Expected> actual = new HashMap<>();
+                for (Document doc : inventory.find()) {
+                    Document dist = doc.get("status_dist", Document.class);
+                    Map<String, Long> statuses = new HashMap<>();
+                    dist.forEach((status, n) -> statuses.put(status, ((Number) n).longValue()));
+                    actual.put(doc.getString("_id"), new Expected(((Number) doc.get("seen_count")).longValue(),
+                            statuses));
+                }
+                assertThat(actual).as("seen_count and status_dist per document after kill -9 at %s%%", killPoints)
+                        .isEqualTo(expected);
+                return replayed(survivor.metrics());
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\nsurvivor log:\n" + survivor.logTail(), e);
+            } finally {
+                survivor.stop();
+            }
+        } finally {
+            db.drop();
+            admin.deleteTopics(List.of(topic));
+        }
+    }
+
+    private static long appliedEvents(MongoCollection<Document> inventory) {
+        long sum = 0;
+        for (Document doc : inventory.find().projection(new Document("seen_count", 1))) {
+            sum += ((Number) doc.get("seen_count")).longValue();
+        }
+        return sum;
+    }
+
+    private static double replayed(String metrics) {
+        Matcher m = REPLAYED.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** Sends the stream (all of it before the service starts, so the kill lands while it is working). */
+    private static Map<String, Expected> produce(String topic, String project) {
+        Random random = new Random(42);
+        Map<String, Expected> expected = new HashMap<>();
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(BOOTSTRAP)) {
+            for (int i = 0; i < EVENTS; i++) {
+                int endpoint = (int) Math.min(ENDPOINTS - 1, Math.abs(random.nextGaussian()) * ENDPOINTS / 3);
+                int status = STATUSES[random.nextInt(STATUSES.length)];
+                AccessEvent event = AccessEvents.enriched(project, i % 7 == 0 ? "POST" : "GET",
+                        "/resource-" + endpoint + "/{id}", status).setDurationMs(random.nextDouble() * 300)
+                        .setConsumerHash("c" + random.nextInt(30)).build();
+                String id = InventoryKey.of(event).id();
+                expected.computeIfAbsent(id, k -> new Expected(0, new HashMap<>())).add(status);
+                producer.send(new ProducerRecord<>(topic, RecordKeys.enrichedKey(event)
+                        .getBytes(StandardCharsets.UTF_8), event.toByteArray()));
+            }
+            producer.flush();
+        }
+        return expected;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** What one document must hold: its count and its status distribution. */
+    private static final class Expected {
+        long seen;
+        final Map<String, Long> statuses;
+
+        Expected(long seen, Map<String, Long> statuses) {
+            this.seen = seen;
+            this.statuses = statuses;
+        }
+
+        void add(int status) {
+            seen++;
+            statuses.merge(Integer.toString(status), 1L, Long::sum);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Expected e && e.seen == seen && e.statuses.equals(statuses);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(seen) * 31 + statuses.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return seen + " " + statuses;
+        }
+    }
+}
