@@ -41,12 +41,14 @@ import java.util.regex.Pattern;
  * @param pathNormalization     {@code path_normalize_patterns}, {@code path_learn_min_distinct},
  *                              {@code path_learn_cap}, {@code never_template_segments}
  * @param piiDetectors          {@code pii_detectors}: per-category PII reporting switches
+ * @param consumersCap          {@code consumers_cap}: consumer hashes an inventory document keeps (default 10,
+ *                              range 1–100)
  */
 public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean hashSourceIp, boolean hashUserAgent,
         boolean storeRawSourceIp, boolean storeRawUserAgent, int rawSampleRate, int queryParamsCap,
         List<String> credentialParamNames, List<Pattern> ingestDenyPatterns, Exclude exclude,
         List<CidrBlock> trustedProxyCidrs, List<CidrBlock> trustedTlsProxyCidrs, int maxPathBytes,
-        PathNormalization pathNormalization, PiiDetectors piiDetectors) {
+        PathNormalization pathNormalization, PiiDetectors piiDetectors, int consumersCap) {
 
     public static final boolean DEFAULT_STORE_HEADERS = false;
     public static final List<String> DEFAULT_HEADER_ALLOWLIST = List.of("content-type", "user-agent", "x-request-id");
@@ -59,6 +61,9 @@ public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean
     public static final int DEFAULT_RAW_SAMPLE_RATE = 1;
     public static final int MAX_RAW_SAMPLE_RATE = 10_000;
     public static final int DEFAULT_QUERY_PARAMS_CAP = 50;
+    public static final int DEFAULT_CONSUMERS_CAP = 10;
+    public static final int MIN_CONSUMERS_CAP = 1;
+    public static final int MAX_CONSUMERS_CAP = 100;
     public static final int MIN_QUERY_PARAMS_CAP = 1;
     public static final int MAX_QUERY_PARAMS_CAP = 200;
     public static final int MAX_HEADER_ALLOWLIST = 64;

@@ -66,6 +66,7 @@ public final class RuntimeConfigDocument {
         piiOut.put("credit_card", pii.creditCard());
         piiOut.put("iban", pii.iban());
         out.put("pii_detectors", piiOut);
+        out.put("consumers_cap", policy.consumersCap());
         return out;
     }
 

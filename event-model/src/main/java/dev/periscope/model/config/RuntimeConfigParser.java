@@ -30,9 +30,9 @@ public final class RuntimeConfigParser {
             "hash_user_agent", "store_raw_source_ip", "store_raw_user_agent", "raw_sample_rate", "query_params_cap",
             "credential_param_names", "ingest_deny_patterns", "exclude", "trusted_proxy_cidrs",
             "trusted_tls_proxy_cidrs", "max_path_bytes", "path_normalize_patterns", "path_learn_min_distinct",
-            "path_learn_cap", "never_template_segments", "pii_detectors",
+            "path_learn_cap", "never_template_segments", "pii_detectors", "consumers_cap",
             // defined by the collector reference, read by later stages once they exist:
-            "consumers_cap", "risk_active_days", "hosting_asns", "trusted_egress_asns", "graphql_paths",
+            "risk_active_days", "hosting_asns", "trusted_egress_asns", "graphql_paths",
             "graphql_ops_cap");
     private static final Set<String> PII_DETECTORS = Set.of("email", "phone_international", "ssn", "credit_card",
             "iban");
@@ -95,7 +95,8 @@ public final class RuntimeConfigParser {
                     integer(p, "max_path_bytes", "policy.max_path_bytes"),
                     pathRules(p), integer(p, "path_learn_min_distinct", "policy.path_learn_min_distinct"),
                     integer(p, "path_learn_cap", "policy.path_learn_cap"),
-                    strings(p, "never_template_segments", "policy.never_template_segments"), piiDetectors(p));
+                    strings(p, "never_template_segments", "policy.never_template_segments"), piiDetectors(p),
+                    integer(p, "consumers_cap", "policy.consumers_cap"));
         }
 
         private List<PathRuleSpec> pathRules(Map<String, ?> p) {

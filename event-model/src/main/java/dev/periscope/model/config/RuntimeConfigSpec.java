@@ -21,9 +21,9 @@ public record RuntimeConfigSpec(Long version, Instant updatedAt, String updatedB
             Long queryParamsCap, List<String> credentialParamNames, List<String> ingestDenyPatterns,
             ExcludeSpec exclude, List<String> trustedProxyCidrs, List<String> trustedTlsProxyCidrs,
             Long maxPathBytes, List<PathRuleSpec> pathNormalizePatterns, Long pathLearnMinDistinct,
-            Long pathLearnCap, List<String> neverTemplateSegments, PiiDetectorsSpec piiDetectors) {
+            Long pathLearnCap, List<String> neverTemplateSegments, PiiDetectorsSpec piiDetectors, Long consumersCap) {
         public static final PolicySpec EMPTY = new PolicySpec(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
 
         public PolicySpec {
             exclude = exclude == null ? ExcludeSpec.EMPTY : exclude;

@@ -99,7 +99,9 @@ public final class RuntimeConfigValidator {
                 or(p.hashSourceIp(), Policy.DEFAULT_HASH_SOURCE_IP), or(p.hashUserAgent(), Policy.DEFAULT_HASH_USER_AGENT),
                 or(p.storeRawSourceIp(), Policy.DEFAULT_STORE_RAW_SOURCE_IP),
                 or(p.storeRawUserAgent(), Policy.DEFAULT_STORE_RAW_USER_AGENT), rawSampleRate, queryParamsCap,
-                credentialNames, deny, exclude, trustedProxies, trustedTlsProxies, maxPathBytes, paths, pii);
+                credentialNames, deny, exclude, trustedProxies, trustedTlsProxies, maxPathBytes, paths, pii,
+                range(p.consumersCap(), Policy.DEFAULT_CONSUMERS_CAP, Policy.MIN_CONSUMERS_CAP,
+                        Policy.MAX_CONSUMERS_CAP, "policy.consumers_cap", errors));
     }
 
     private static PathNormalization pathNormalization(PolicySpec p, List<String> errors) {

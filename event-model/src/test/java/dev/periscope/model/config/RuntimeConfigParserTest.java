@@ -315,4 +315,13 @@ class RuntimeConfigParserTest {
         assertThat(spec.policy().queryParamsCap()).isEqualTo(999);
         assertThat(errors).containsExactly("policy.store_headers: expected true or false, got a number");
     }
+
+    @Test
+    void consumersCapDefaultsToTenWithinOneToAHundred() {
+        assertThat(Policy.defaults().consumersCap()).isEqualTo(10);
+        assertThat(RuntimeConfigParser.parse(Map.of("version", 2, "policy", Map.of("consumers_cap", 25))).config()
+                .orElseThrow().policy().consumersCap()).isEqualTo(25);
+        assertThat(RuntimeConfigParser.parse(Map.of("version", 2, "policy", Map.of("consumers_cap", 101))).errors())
+                .containsExactly("policy.consumers_cap: must be between 1 and 100, got 101");
+    }
 }

@@ -21,14 +21,6 @@ public interface InventoryConfig {
     @WithDefault("30s")
     Duration deadLetterTimeout();
 
-    /**
-     * {@code consumers}: distinct consumer hashes a document keeps (the reference's runtime {@code consumers_cap},
-     * 1–100). A service setting until the runtime policy models it.
-     */
-    @WithName("consumers-cap")
-    @WithDefault("10")
-    int consumersCap();
-
     /** {@code routes}, {@code clusters}, {@code content_types}, {@code origins}: distinct values per document. */
     @WithName("discovered-cap")
     @WithDefault("20")

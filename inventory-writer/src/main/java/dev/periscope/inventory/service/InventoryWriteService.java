@@ -35,6 +35,7 @@ import dev.periscope.kit.messaging.DeadLetterPublisher;
 import dev.periscope.kit.messaging.DeadLetterPublisher.DeadLetter;
 import dev.periscope.kit.retry.RetryBackoff;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
+import dev.periscope.model.config.Policy;
 import dev.periscope.model.serde.AccessEventDeserializer;
 import dev.periscope.model.v1.AccessEvent;
 import io.micrometer.core.instrument.Counter;
@@ -103,7 +104,8 @@ public class InventoryWriteService {
         this.config = config;
         this.maxPollRecords = maxPollRecords;
         // fail fast at start-up on caps out of range
-        new InventoryLimits(config.consumersCap(), InventoryLimits.DEFAULT_QUERY_PARAMS_CAP, config.discoveredCap());
+        new InventoryLimits(Policy.DEFAULT_CONSUMERS_CAP, InventoryLimits.DEFAULT_QUERY_PARAMS_CAP,
+                config.discoveredCap());
         this.backoff = new RetryBackoff(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         String collection = InventoryRepository.COLLECTION;
@@ -154,8 +156,8 @@ public class InventoryWriteService {
     }
 
     private InventoryLimits limits() {
-        int queryParamsCap = runtimeConfig.current().policy().queryParamsCap();
-        return new InventoryLimits(config.consumersCap(), queryParamsCap, config.discoveredCap());
+        Policy policy = runtimeConfig.current().policy();
+        return new InventoryLimits(policy.consumersCap(), policy.queryParamsCap(), config.discoveredCap());
     }
 
     /** One pending write: a slot and the part of it still to apply. */
