@@ -14,6 +14,62 @@ public interface EventWriterConfig {
 
     Retry retry();
 
+    Batch batch();
+
+    Kafka kafka();
+
+    interface Batch {
+        /** Rows-per-flush budget across shards (env BATCH_MAX_SIZE). */
+        @WithDefault("20000")
+        int maxSize();
+
+        /** Byte budget per flush across shards, counted as record value bytes (env BATCH_MAX_BYTES). */
+        @WithDefault("8388608")
+        long maxBytes();
+
+        /** Interval-triggered flush (env BATCH_FLUSH_INTERVAL). */
+        @WithDefault("1s")
+        Duration flushInterval();
+
+        /** Records buffered across shards before consumption pauses (env BATCH_QUEUE_SIZE). */
+        @WithDefault("20000")
+        int queueSize();
+
+        /** Parallel batchers; 0 = min(2 x cores, 8) (env BATCH_SHARDS). */
+        @WithDefault("0")
+        int shards();
+
+        /** Caps the final flush at shutdown; 0 = unbounded (env BATCH_SHUTDOWN_DRAIN_TIMEOUT). */
+        @WithDefault("20s")
+        Duration shutdownDrainTimeout();
+    }
+
+    interface Kafka {
+        @WithDefault("periscope.access.enriched.v1")
+        String topic();
+
+        /** Consumer group (env PERISCOPE_CONSUMER_GROUP). */
+        @WithDefault("event-writer")
+        String groupId();
+
+        /**
+         * Static group membership ({@code group.instance.id}): a restarted instance with the same id takes its
+         * partitions back at once instead of after the session timeout. Must be unique per running instance.
+         */
+        Optional<String> groupInstanceId();
+
+        /** Records per poll; also bounded by one shard's row budget. */
+        @WithDefault("5000")
+        int maxPollRecords();
+
+        /** Broker waits for this many bytes (or fetch-max-wait) before answering a fetch. */
+        @WithDefault("262144")
+        int fetchMinBytes();
+
+        @WithDefault("500ms")
+        Duration fetchMaxWait();
+    }
+
     interface ClickHouse {
         /** ClickHouse HTTP interface, {@code http(s)://[user:password@]host:port} (env CLICKHOUSE_URI). */
         @WithDefault("http://127.0.0.1:8123")
@@ -29,7 +85,7 @@ public interface EventWriterConfig {
         @WithDefault("periscope")
         String database();
 
-        /** TTL of api_events_raw in days; only applies when the table is created (env RETENTION_DAYS). */
+        /** TTL of api_events_raw in days, applied to an existing table too (MODIFY TTL) (env RETENTION_DAYS). */
         @WithDefault("7")
         int retentionDays();
 
@@ -41,7 +97,7 @@ public interface EventWriterConfig {
         boolean compressServerResponse();
 
         /** LZ4-compress insert bodies ({@code decompress=1}) (env CLICKHOUSE_COMPRESS_CLIENT_REQUEST). */
-        @WithDefault("false")
+        @WithDefault("true")
         boolean compressClientRequest();
 
         /** TCP connect budget (env CLICKHOUSE_CONNECT_TIMEOUT). */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.periscope.eventwriter.batch.BatchBudget;
 
 import dev.periscope.eventwriter.config.EventWriterConfig;
 import dev.periscope.eventwriter.writer.ClickHouseEndpoint;
@@ -18,14 +18,12 @@ import dev.periscope.model.v1.FactValue;
 public class EventWriterFacts implements HealthFactsContributor {
     private final EventWriterConfig config;
     private final ClickHouseEndpoint endpoint;
-    private final int batchMaxSize;
+    private final BatchBudget budget;
 
-    public EventWriterFacts(EventWriterConfig config, ClickHouseEndpoint endpoint,
-            @ConfigProperty(name = "mp.messaging.incoming.enriched-events.max.poll.records", defaultValue = "500")
-            int batchMaxSize) {
+    public EventWriterFacts(EventWriterConfig config, ClickHouseEndpoint endpoint, BatchBudget budget) {
         this.config = config;
         this.endpoint = endpoint;
-        this.batchMaxSize = batchMaxSize;
+        this.budget = budget;
     }
 
     @Override
@@ -34,6 +32,9 @@ public class EventWriterFacts implements HealthFactsContributor {
         facts.put("store.clickhouse.database", fact(config.clickhouse().database()));
         facts.put("store.clickhouse.retention_days", fact(config.clickhouse().retentionDays()));
         facts.put("store.clickhouse.compress_server_response", fact(config.clickhouse().compressServerResponse()));
-        facts.put("event_writer.batch.max_size", fact(batchMaxSize));
+        facts.put("store.clickhouse.compress_client_request", fact(config.clickhouse().compressClientRequest()));
+        facts.put("event_writer.batch.max_size", fact(budget.maxRows()));
+        facts.put("event_writer.batch.max_bytes", fact(budget.maxBytes()));
+        facts.put("event_writer.batch.shards", fact(budget.shards()));
     }
 }

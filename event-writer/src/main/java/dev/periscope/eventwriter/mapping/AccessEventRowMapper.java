@@ -11,7 +11,15 @@ public final class AccessEventRowMapper {
     private AccessEventRowMapper() {
     }
 
+    /** The row with sample weight 1 under the hashes-only policy. */
     public static void write(AccessEvent e, RowBinaryEncoder out) {
+        write(e, 1, StoragePolicy.hashesOnly(), out);
+    }
+
+    /**
+     * @param sampleWeight how many events this row stands for (raw sampling keeps 1 in N benign events with weight N)
+     */
+    public static void write(AccessEvent e, int sampleWeight, StoragePolicy policy, RowBinaryEncoder out) {
         out.string(e.getEventId())
                 .dateTime64Millis(e.getTsMs())
                 .string(e.getProjectId())
@@ -32,8 +40,8 @@ public final class AccessEventRowMapper {
                 .string(e.getSourceIpHash())
                 .string(e.getUserAgentHash())
                 .string(e.getConsumerHash())
-                .string(e.getSourceIp())
-                .string(e.getUserAgent())
+                .string(policy.keepRawSourceIp() ? e.getSourceIp() : "")
+                .string(policy.keepRawUserAgent() ? e.getUserAgent() : "")
                 .uint8(e.getAuthObserved() ? 1 : 0)
                 .stringArray(e.getRiskFlagsList())
                 .stringArray(e.getPiiCategoriesList())
@@ -45,8 +53,17 @@ public final class AccessEventRowMapper {
                 .string(e.getTlsPeerSubject())
                 .string(e.getTlsPeerIssuer())
                 .stringMap(sorted(e.getTagsMap()))
-                .stringMap(sorted(e.getHeadersMap()))
-                .stringArray(e.getQueryParamNamesList());
+                .stringMap(policy.keepHeaders() ? storableHeaders(e.getHeadersMap(), policy) : Map.of())
+                .stringArray(e.getQueryParamNamesList())
+                .uint8(e.getConfirmed() ? 1 : 0)
+                .stringArray(e.getQueryPiiCategoriesList())
+                .stringArray(e.getAuthSchemesList())
+                .string(e.getRouteName())
+                .string(e.getUpstreamCluster())
+                .stringArray(e.getResponseFlagsList())
+                .string(e.getContentType())
+                .string(e.getHashKeyId())
+                .uint32(Math.max(1, sampleWeight));
     }
 
     /** The order key needs a path; an event that skipped normalization is stored under its raw path. */
@@ -58,6 +75,19 @@ public final class AccessEventRowMapper {
     static int clamp(int unsignedValue, int max) {
         long value = Integer.toUnsignedLong(unsignedValue);
         return (int) Math.min(value, max);
+    }
+
+    private static Map<String, String> storableHeaders(Map<String, String> headers, StoragePolicy policy) {
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<String, String> kept = new TreeMap<>();
+        headers.forEach((name, value) -> {
+            if (!policy.neverStoredHeaders().contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {

@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
-import dev.periscope.eventwriter.writer.EventsRawSink;
+import java.util.function.IntSupplier;
+
+import dev.periscope.eventwriter.sampling.RawSampler;
+import dev.periscope.eventwriter.writer.AccessEventWriter;
+import dev.periscope.eventwriter.writer.RawRow;
 import dev.periscope.eventwriter.writer.SinkException;
 import dev.periscope.model.serde.AccessEventDeserializer;
 import dev.periscope.model.v1.AccessEvent;
@@ -46,7 +50,7 @@ public class EventBatchProcessor {
         }
     }
 
-    private final EventsRawSink sink;
+    private final AccessEventWriter sink;
     private final DeadLetters deadLetters;
     private final RetryBackoff backoff;
     private final Duration deadLetterTimeout;
@@ -54,14 +58,16 @@ public class EventBatchProcessor {
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Pause pause;
+    private final IntSupplier sampleRate;
 
-    public EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, RetryBackoff backoff,
-            Duration deadLetterTimeout, MeterRegistry registry) {
-        this(sink, deadLetters, backoff, deadLetterTimeout, registry, null);
+    public EventBatchProcessor(AccessEventWriter sink, DeadLetters deadLetters, RetryBackoff backoff,
+            Duration deadLetterTimeout, MeterRegistry registry, IntSupplier sampleRate) {
+        this(sink, deadLetters, backoff, deadLetterTimeout, registry, sampleRate, null);
     }
 
-    EventBatchProcessor(EventsRawSink sink, DeadLetters deadLetters, RetryBackoff backoff, Duration deadLetterTimeout,
-            MeterRegistry registry, Pause pause) {
+    EventBatchProcessor(AccessEventWriter sink, DeadLetters deadLetters, RetryBackoff backoff, Duration deadLetterTimeout,
+            MeterRegistry registry, IntSupplier sampleRate, Pause pause) {
+        this.sampleRate = sampleRate;
         this.sink = sink;
         this.deadLetters = deadLetters;
         this.backoff = backoff;
@@ -83,6 +89,7 @@ public class EventBatchProcessor {
     }
 
     private Iterable<PartitionBatch> parse(List<IncomingRecord> records) {
+        int rate = sampleRate.getAsInt();
         Map<String, PartitionBatch> batches = new LinkedHashMap<>();
         for (IncomingRecord record : records) {
             PartitionBatch batch = batches.computeIfAbsent(record.topic() + "-" + record.partition(),
@@ -93,7 +100,13 @@ public class EventBatchProcessor {
                 continue;
             }
             try {
-                batch.addEvent(deserializer.deserialize(record.topic(), record.value()));
+                AccessEvent event = deserializer.deserialize(record.topic(), record.value());
+                int weight = RawSampler.weight(event, rate);
+                if (weight == RawSampler.DROP) {
+                    registry.counter("periscope.raw_events.sampled_out").increment();
+                } else {
+                    batch.addRow(new RawRow(event, weight));
+                }
             } catch (SerializationException e) {
                 registry.counter("periscope.events.dropped", "reason", "malformed").increment();
                 LOG.debugf("malformed record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
@@ -105,7 +118,7 @@ public class EventBatchProcessor {
     }
 
     private void store(PartitionBatch batch) {
-        List<AccessEvent> events = batch.events();
+        List<RawRow> events = batch.rows();
         if (events.isEmpty()) {
             return;
         }
@@ -119,6 +132,7 @@ public class EventBatchProcessor {
                 }
                 return;
             } catch (SinkException e) {
+                registry.counter("periscope.batch.flush.errors", "kind", "flush").increment();
                 if (!e.retryable()) {
                     rejectAll(batch, e, attempt + 1);
                     return;
@@ -139,7 +153,7 @@ public class EventBatchProcessor {
 
     /** The sink refuses this data for good: keep it in the dead-letter topic and move on. */
     private void rejectAll(PartitionBatch batch, SinkException e, int attempts) {
-        LOG.errorf("ClickHouse rejected %d events of %s permanently; dead-lettering them: %s", batch.events().size(),
+        LOG.errorf("ClickHouse rejected %d events of %s permanently; dead-lettering them: %s", batch.rows().size(),
                 batch.deduplicationToken(), e.getMessage());
         for (IncomingRecord record : batch.records()) {
             if (record.value() != null) {

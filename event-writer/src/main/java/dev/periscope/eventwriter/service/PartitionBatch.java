@@ -3,7 +3,7 @@ package dev.periscope.eventwriter.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.periscope.model.v1.AccessEvent;
+import dev.periscope.eventwriter.writer.RawRow;
 
 /** The records of one polled batch from one partition: the unit of one idempotent insert. */
 public final class PartitionBatch {
@@ -12,21 +12,21 @@ public final class PartitionBatch {
     private long firstOffset = Long.MAX_VALUE;
     private long lastOffset = Long.MIN_VALUE;
     private final List<IncomingRecord> records = new ArrayList<>();
-    private final List<AccessEvent> events = new ArrayList<>();
+    private final List<RawRow> rows = new ArrayList<>();
 
-    PartitionBatch(String topic, int partition) {
+    public PartitionBatch(String topic, int partition) {
         this.topic = topic;
         this.partition = partition;
     }
 
-    void addRecord(IncomingRecord record) {
+    public void addRecord(IncomingRecord record) {
         records.add(record);
         firstOffset = Math.min(firstOffset, record.offset());
         lastOffset = Math.max(lastOffset, record.offset());
     }
 
-    void addEvent(AccessEvent event) {
-        events.add(event);
+    void addRow(RawRow row) {
+        rows.add(row);
     }
 
     /**
@@ -49,7 +49,8 @@ public final class PartitionBatch {
         return records;
     }
 
-    public List<AccessEvent> events() {
-        return events;
+    /** The rows to insert: parsed events minus the sampled-out ones. */
+    public List<RawRow> rows() {
+        return rows;
     }
 }

@@ -13,7 +13,10 @@ public final class ApiEventsRawTable {
             "duration_ms", "request_bytes", "response_bytes", "source_ip_hash", "user_agent_hash", "consumer_hash",
             "source_ip", "user_agent", "auth_observed", "risk_flags", "pii_categories", "endpoint_categories",
             "risk_score", "posture_score", "tls_version", "tls_sni", "tls_peer_subject", "tls_peer_issuer", "tags",
-            "headers", "query_params");
+            "headers", "query_params",
+            // V002
+            "confirmed", "query_pii_categories", "auth_schemes", "route_name", "upstream_cluster", "response_flags",
+            "content_type", "hash_key_id", "sample_weight");
 
     private ApiEventsRawTable() {
     }

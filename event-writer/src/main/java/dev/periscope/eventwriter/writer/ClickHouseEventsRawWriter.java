@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
@@ -11,33 +12,36 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
 
 import dev.periscope.eventwriter.mapping.AccessEventRowMapper;
-import dev.periscope.model.v1.AccessEvent;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.periscope.eventwriter.mapping.StoragePolicy;
 
-/** Inserts a batch as one RowBinary insert carrying its insert_deduplication_token. */
-public class ClickHouseEventsRawWriter implements EventsRawSink {
+/**
+ * Inserts a batch as one RowBinary insert carrying its insert_deduplication_token; the rollups' materialized views
+ * are deduplicated with it too ({@code deduplicate_blocks_in_dependent_materialized_views}). Each attempt is bounded
+ * by CLICKHOUSE_WRITE_TIMEOUT and classified retryable or permanent.
+ */
+public class ClickHouseEventsRawWriter implements AccessEventWriter {
     private final Client client;
     private final ClickHouseSchema schema;
     private final String table;
     private final Duration timeout;
     private final WriteStatus status;
-    private final MeterRegistry registry;
+    private final Supplier<StoragePolicy> policy;
     private final Clock clock;
 
     public ClickHouseEventsRawWriter(Client client, ClickHouseSchema schema, String database, Duration timeout,
-            WriteStatus status, MeterRegistry registry, Clock clock) {
+            WriteStatus status, Supplier<StoragePolicy> policy, Clock clock) {
         this.client = client;
         this.schema = schema;
         this.table = ApiEventsRawTable.qualifiedName(database);
         this.timeout = timeout;
         this.status = status;
-        this.registry = registry;
+        this.policy = policy;
         this.clock = clock;
     }
 
     @Override
-    public void insert(List<AccessEvent> events, String deduplicationToken) {
-        if (events.isEmpty()) {
+    public void insert(List<RawRow> rows, String deduplicationToken) {
+        if (rows.isEmpty()) {
             return;
         }
         try {
@@ -46,14 +50,15 @@ public class ClickHouseEventsRawWriter implements EventsRawSink {
             status.failed(e.getMessage());
             throw e;
         }
-        RowBinaryEncoder rows = new RowBinaryEncoder(events.size() * 512);
-        for (AccessEvent event : events) {
-            AccessEventRowMapper.write(event, rows);
+        RowBinaryEncoder encoder = new RowBinaryEncoder(rows.size() * 512);
+        StoragePolicy storage = policy.get();
+        for (RawRow row : rows) {
+            AccessEventRowMapper.write(row.event(), row.sampleWeight(), storage, encoder);
         }
-        InsertSettings settings = new InsertSettings().setDeduplicationToken(deduplicationToken);
-        try (InsertResponse ignored = client.insert(table, ApiEventsRawTable.COLUMNS, rows.toInputStream(),
+        InsertSettings settings = new InsertSettings().setDeduplicationToken(deduplicationToken)
+                .serverSetting("deduplicate_blocks_in_dependent_materialized_views", "1");
+        try (InsertResponse ignored = client.insert(table, ApiEventsRawTable.COLUMNS, encoder.toInputStream(),
                 ClickHouseFormat.RowBinary, settings).get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            registry.counter("periscope.clickhouse.rows.inserted").increment(events.size());
             status.succeeded(clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,7 +70,6 @@ public class ClickHouseEventsRawWriter implements EventsRawSink {
 
     private SinkException classify(Exception e) {
         String op = ClickHouseErrors.isTimeout(e) ? "timeout" : "insert";
-        registry.counter("periscope.clickhouse.errors", "op", op).increment();
         String reason = "insert into " + table + " failed: " + ClickHouseErrors.describe(e);
         if (ClickHouseErrors.isMissingSchema(e)) {
             schema.markStale();

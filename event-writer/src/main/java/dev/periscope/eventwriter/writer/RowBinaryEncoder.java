@@ -39,6 +39,11 @@ public final class RowBinaryEncoder {
         return this;
     }
 
+    /** UInt32 carried in a Java int: the bits are written as they are (protobuf uint32 has the same meaning). */
+    public RowBinaryEncoder uint32(int value) {
+        return int32(value);
+    }
+
     public RowBinaryEncoder int32(int value) {
         ensure(4);
         for (int i = 0; i < 4; i++) {

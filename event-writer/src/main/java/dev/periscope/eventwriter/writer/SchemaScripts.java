@@ -4,31 +4,53 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The versioned DDL under {@code db/clickhouse/}: {@code index.txt} names the files in the order they apply, each
- * file holds {@code ;}-separated idempotent statements with {@code ${name}} placeholders.
+ * The versioned migrations under {@code db/clickhouse/}: {@code index.txt} names the files in the order they apply,
+ * each file holds {@code ;}-separated idempotent statements with {@code ${name}} placeholders. A file's checksum is
+ * taken before substitution, so a changed setting (RETENTION_DAYS) does not look like an edited migration.
  */
 public final class SchemaScripts {
     public static final String LOCATION = "db/clickhouse/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
-    private static final Pattern FILE_NAME = Pattern.compile("V\\d{3}__[a-z0-9_]+\\.sql");
+    private static final Pattern FILE_NAME = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
+
+    /** One versioned file: its statements in order, placeholders substituted. */
+    public record Migration(int version, String name, String checksum, List<String> statements) {
+    }
 
     private SchemaScripts() {
     }
 
+    /** Every migration in index order; versions must strictly increase. */
+    public static List<Migration> migrations(ClassLoader loader, Map<String, String> variables) {
+        List<Migration> migrations = new ArrayList<>();
+        int previous = 0;
+        for (String file : fileNames(read(loader, LOCATION + "index.txt"))) {
+            Matcher name = FILE_NAME.matcher(file);
+            name.matches();
+            int version = Integer.parseInt(name.group(1));
+            if (version <= previous) {
+                throw new IllegalStateException("schema index: " + file + " must come after version " + previous);
+            }
+            previous = version;
+            String text = read(loader, LOCATION + file);
+            migrations.add(new Migration(version, name.group(2), checksum(text), statements(text, variables)));
+        }
+        return migrations;
+    }
+
     /** Every statement of every file in index order, placeholders substituted. */
     public static List<String> load(ClassLoader loader, Map<String, String> variables) {
-        List<String> statements = new ArrayList<>();
-        for (String file : fileNames(read(loader, LOCATION + "index.txt"))) {
-            statements.addAll(statements(read(loader, LOCATION + file), variables));
-        }
-        return statements;
+        return migrations(loader, variables).stream().flatMap(m -> m.statements().stream()).toList();
     }
 
     static List<String> fileNames(String index) {
@@ -62,6 +84,17 @@ public final class SchemaScripts {
             }
         }
         return statements;
+    }
+
+    /** SHA-256 of the file as shipped (line endings normalised), hex. */
+    static String checksum(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String substitute(String statement, Map<String, String> variables) {

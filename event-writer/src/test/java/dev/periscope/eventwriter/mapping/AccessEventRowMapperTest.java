@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.periscope.eventwriter.writer.ApiEventsRawTable;
 import dev.periscope.eventwriter.writer.RowBinaryEncoder;
+import dev.periscope.model.config.Policy;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
 
 class AccessEventRowMapperTest {
+    private static final StoragePolicy HEADERS_KEPT = new StoragePolicy(false, false, true,
+            Policy.NEVER_FORWARDED_HEADERS);
 
     private static AccessEvent fullEvent() {
         return AccessEvents.enriched("proj-a", "GET", "/users/{id}", 404)
@@ -40,6 +43,14 @@ class AccessEventRowMapperTest {
                 .putTags("geo.country", "NL")
                 .putHeaders("x-request-id", "r-1")
                 .addAllQueryParamNames(List.of("page", "size"))
+                .setConfirmed(true)
+                .addQueryPiiCategories("email")
+                .addAuthSchemes("jwt")
+                .setRouteName("users-route")
+                .setUpstreamCluster("users-svc")
+                .addResponseFlags("UF")
+                .setContentType("application/json")
+                .setHashKeyId("k2")
                 .build();
     }
 
@@ -47,7 +58,7 @@ class AccessEventRowMapperTest {
     void writesEveryColumnInTableOrder() {
         AccessEvent e = fullEvent();
         RowBinaryEncoder out = new RowBinaryEncoder();
-        AccessEventRowMapper.write(e, out);
+        AccessEventRowMapper.write(e, 3, HEADERS_KEPT, out);
 
         RowBinaryReader in = new RowBinaryReader(out.toByteArray());
         assertThat(in.string()).isEqualTo(e.getEventId());
@@ -85,8 +96,72 @@ class AccessEventRowMapperTest {
         assertThat(in.stringMap()).containsExactly(Map.entry("geo.country", "NL"), Map.entry("ua.class", "browser"));
         assertThat(in.stringMap()).containsExactly(Map.entry("x-request-id", "r-1"));
         assertThat(in.stringArray()).containsExactly("page", "size");
+        assertThat(in.uint8()).isEqualTo(1); // confirmed
+        assertThat(in.stringArray()).containsExactly("email"); // query_pii_categories
+        assertThat(in.stringArray()).containsExactly("jwt");
+        assertThat(in.string()).isEqualTo("users-route");
+        assertThat(in.string()).isEqualTo("users-svc");
+        assertThat(in.stringArray()).containsExactly("UF");
+        assertThat(in.string()).isEqualTo("application/json");
+        assertThat(in.string()).isEqualTo("k2");
+        assertThat(in.int32()).isEqualTo(3); // sample_weight
         assertThat(in.exhausted()).isTrue();
-        assertThat(ApiEventsRawTable.COLUMNS).hasSize(35);
+        assertThat(ApiEventsRawTable.COLUMNS).hasSize(44);
+    }
+
+    @Test
+    void rawAddressUserAgentAndHeadersAreStoredOnlyWhenThePolicyKeepsThem() {
+        AccessEvent e = AccessEvents.enriched("p", "GET", "/a", 200).setSourceIp("203.0.113.9")
+                .setUserAgent("curl/8").putHeaders("authorization", "Bearer x").putHeaders("x-request-id", "r")
+                .build();
+        RowBinaryEncoder hashesOnly = new RowBinaryEncoder();
+        AccessEventRowMapper.write(e, hashesOnly);
+        RowBinaryEncoder keepAll = new RowBinaryEncoder();
+        AccessEventRowMapper.write(e, 1, new StoragePolicy(true, true, true, Policy.NEVER_FORWARDED_HEADERS),
+                keepAll);
+
+        RowBinaryReader stripped = afterHashes(hashesOnly);
+        assertThat(stripped.string()).isEmpty();
+        assertThat(stripped.string()).isEmpty();
+        RowBinaryReader kept = afterHashes(keepAll);
+        assertThat(kept.string()).isEqualTo("203.0.113.9");
+        assertThat(kept.string()).isEqualTo("curl/8");
+        assertThat(headers(hashesOnly)).isEmpty();
+        assertThat(headers(keepAll)).containsExactly(Map.entry("x-request-id", "r")); // authorization never
+    }
+
+    private static RowBinaryReader afterHashes(RowBinaryEncoder out) {
+        RowBinaryReader in = new RowBinaryReader(out.toByteArray());
+        for (int i = 0; i < 11; i++) {
+            skipColumn(in, i);
+        }
+        in.uint16();
+        in.nullableInt32();
+        in.string();
+        in.float64();
+        in.int64();
+        in.int64();
+        in.string();
+        in.string();
+        in.string();
+        return in;
+    }
+
+    private static Map<String, String> headers(RowBinaryEncoder out) {
+        RowBinaryReader in = afterHashes(out);
+        in.string();
+        in.string();
+        in.uint8();
+        in.stringArray();
+        in.stringArray();
+        in.stringArray();
+        in.uint8();
+        in.uint8();
+        for (int i = 0; i < 4; i++) {
+            in.string();
+        }
+        in.stringMap();
+        return in.stringMap();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** Points the service at the real ClickHouse through a {@link TcpSwitch} that starts switched off. */
 public class ClickHouseBehindSwitch implements QuarkusTestResourceLifecycleManager {
     static volatile TcpSwitch tcpSwitch;
+    private String topic;
 
     @Override
     public Map<String, String> start() {
@@ -20,11 +21,13 @@ public class ClickHouseBehindSwitch implements QuarkusTestResourceLifecycleManag
             throw new IllegalStateException(e);
         }
         String userInfo = target.getRawUserInfo() == null ? "" : target.getRawUserInfo() + "@";
+        topic = OwnTopic.create("periscope.event-writer.failure-it", 2);
         return Map.of(
+                "periscope.event-writer.kafka.topic", topic,
                 "periscope.event-writer.clickhouse.uri", "http://" + userInfo + "127.0.0.1:" + tcpSwitch.port(),
                 "periscope.event-writer.clickhouse.connect-timeout", "1s",
                 "periscope.event-writer.retry.max-backoff", "500ms",
-                "mp.messaging.incoming.enriched-events.group.id",
+                "periscope.event-writer.kafka.group-id",
                 "event-writer-failure-it-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -33,5 +36,6 @@ public class ClickHouseBehindSwitch implements QuarkusTestResourceLifecycleManag
         if (tcpSwitch != null) {
             tcpSwitch.close();
         }
+        OwnTopic.delete(topic);
     }
 }

@@ -24,7 +24,6 @@ import com.clickhouse.client.api.Client;
 import dev.periscope.eventwriter.writer.ClickHouseEndpoint;
 import dev.periscope.kit.health.ServiceHealth;
 import dev.periscope.model.RecordKeys;
-import dev.periscope.model.Topics;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.BackendStatus;
@@ -49,6 +48,9 @@ class EventWriterFailureIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "periscope.event-writer.kafka.topic")
+    String topic;
+
     @ConfigProperty(name = "periscope.event-writer.clickhouse.database")
     String database;
 
@@ -63,7 +65,7 @@ class EventWriterFailureIT {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < EVENTS; i++) {
                 AccessEvent event = AccessEvents.enriched(project, "GET", "/down/{id}", 200).build();
-                producer.send(new ProducerRecord<>(Topics.ACCESS_ENRICHED,
+                producer.send(new ProducerRecord<>(topic,
                         RecordKeys.enrichedKey(event).getBytes(StandardCharsets.UTF_8), event.toByteArray()));
             }
             producer.flush();

@@ -23,7 +23,6 @@ import com.clickhouse.client.api.Client;
 
 import dev.periscope.model.CloudEventHeaders;
 import dev.periscope.model.RecordKeys;
-import dev.periscope.model.Topics;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +45,9 @@ class EventWriterIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "periscope.event-writer.kafka.topic")
+    String topic;
+
     @ConfigProperty(name = "periscope.event-writer.clickhouse.database")
     String database;
 
@@ -57,13 +59,13 @@ class EventWriterIT {
             for (int i = 0; i < EVENTS; i++) {
                 AccessEvent event = AccessEvents.enriched(project, i % 2 == 0 ? "GET" : "POST", "/orders/{id}",
                         i % 10 == 0 ? 500 : 200).build();
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.ACCESS_ENRICHED,
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                         RecordKeys.enrichedKey(event).getBytes(StandardCharsets.UTF_8), event.toByteArray());
                 CloudEventHeaders.write(record.headers(), CloudEventHeaders.TYPE_ACCESS_ENRICHED, "/event-writer-it",
                         event.getEventId(), Instant.ofEpochMilli(event.getTsMs()));
                 producer.send(record);
                 if (i == EVENTS / 2) {
-                    producer.send(new ProducerRecord<>(Topics.ACCESS_ENRICHED, "poison".getBytes(),
+                    producer.send(new ProducerRecord<>(topic, "poison".getBytes(),
                             new byte[] {(byte) 0xFF, (byte) 0xFF, 0x00}));
                 }
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import dev.periscope.eventwriter.writer.EventsRawSink;
+import dev.periscope.eventwriter.writer.AccessEventWriter;
+import dev.periscope.eventwriter.writer.RawRow;
 import dev.periscope.eventwriter.writer.SinkException;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
@@ -25,23 +26,27 @@ class EventBatchProcessorTest {
     private final List<List<AccessEvent>> inserted = new ArrayList<>();
     private final List<IncomingRecord> deadLettered = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
+    private final List<List<Integer>> weights = new ArrayList<>();
+    private int sampleRate = 1;
     private final RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 1.0);
     private final EventBatchProcessor.DeadLetters deadLetters = (record, error, attempts) -> {
         deadLettered.add(record);
         return CompletableFuture.completedFuture(null);
     };
 
-    private EventBatchProcessor processor(EventsRawSink sink, boolean keepRunning) {
-        return new EventBatchProcessor(sink, deadLetters, backoff, Duration.ofSeconds(1), registry, delay -> {
+    private EventBatchProcessor processor(AccessEventWriter sink, boolean keepRunning) {
+        return new EventBatchProcessor(sink, deadLetters, backoff, Duration.ofSeconds(1), registry, () -> sampleRate,
+                delay -> {
             pauses.add(delay);
             return keepRunning;
         });
     }
 
-    private EventsRawSink recordingSink() {
-        return (events, token) -> {
+    private AccessEventWriter recordingSink() {
+        return (rows, token) -> {
             tokens.add(token);
-            inserted.add(List.copyOf(events));
+            inserted.add(rows.stream().map(RawRow::event).toList());
+            weights.add(rows.stream().map(RawRow::sampleWeight).toList());
         };
     }
 
@@ -92,7 +97,7 @@ class EventBatchProcessorTest {
     @Test
     void retryableFailuresBackOffThenSucceedWithTheSameToken() {
         List<String> attempts = new ArrayList<>();
-        EventsRawSink flaky = (events, token) -> {
+        AccessEventWriter flaky = (events, token) -> {
             attempts.add(token);
             if (attempts.size() < 4) {
                 throw SinkException.retryable("insert", "connection refused", null);
@@ -108,7 +113,7 @@ class EventBatchProcessorTest {
 
     @Test
     void stoppingWhileTheSinkIsDownLeavesTheBatchUnacknowledged() {
-        EventsRawSink down = (events, token) -> {
+        AccessEventWriter down = (events, token) -> {
             throw SinkException.retryable("insert", "connection refused", null);
         };
         assertThatThrownBy(() -> processor(down, false).process(List.of(record(0, 1, "p"))))
@@ -118,7 +123,7 @@ class EventBatchProcessorTest {
 
     @Test
     void permanentRejectionDeadLettersTheWholePartitionBatch() {
-        EventsRawSink rejecting = (events, token) -> {
+        AccessEventWriter rejecting = (events, token) -> {
             throw SinkException.permanent("insert", "TYPE_MISMATCH", null);
         };
         processor(rejecting, true).process(List.of(record(0, 1, "p"), record(0, 2, "p")));
@@ -136,8 +141,43 @@ class EventBatchProcessorTest {
             return calls.size() == 1 ? CompletableFuture.failedFuture(new IllegalStateException("broker"))
                     : CompletableFuture.completedFuture(null);
         };
-        new EventBatchProcessor(recordingSink(), flaky, backoff, Duration.ofSeconds(1), registry, d -> true)
+        new EventBatchProcessor(recordingSink(), flaky, backoff, Duration.ofSeconds(1), registry, () -> 1, d -> true)
                 .process(List.of(poison(0, 1)));
         assertThat(calls).hasSize(2);
+    }
+
+    @Test
+    void samplingKeepsEveryRiskyAndNon2xxEventAndWeightsTheKeptBenignOnes() {
+        sampleRate = 4;
+        List<IncomingRecord> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            AccessEvent.Builder event = AccessEvents.enriched("p", "GET", "/a", 200);
+            if (i % 10 == 1) {
+                event.setStatusCode(503);
+            } else if (i % 10 == 2) {
+                event.setRiskScore(40).addRiskFlags("scanner_user_agent");
+            } else if (i % 10 == 3) {
+                event.addRiskFlags("missing_hsts"); // posture only: still benign
+            }
+            records.add(new IncomingRecord(TOPIC, 0, i, null, event.build().toByteArray()));
+        }
+        processor(recordingSink(), true).process(records);
+
+        assertThat(tokens).containsExactly(TOPIC + "-0-0-399");
+        List<AccessEvent> kept = inserted.get(0);
+        assertThat(kept.stream().filter(e -> e.getStatusCode() == 503)).hasSize(40);
+        assertThat(kept.stream().filter(e -> e.getRiskScore() > 0)).hasSize(40);
+        long benignKept = kept.stream().filter(e -> e.getStatusCode() == 200 && e.getRiskScore() == 0).count();
+        // 320 benign events, 1 in 4 kept by event-id hash: near 80, never all, never none
+        assertThat(benignKept).isBetween(50L, 110L);
+        for (int i = 0; i < kept.size(); i++) {
+            AccessEvent e = kept.get(i);
+            boolean benign = e.getStatusCode() == 200 && e.getRiskScore() == 0;
+            assertThat(weights.get(0).get(i)).isEqualTo(benign ? 4 : 1);
+        }
+        assertThat(counter("periscope.raw_events.sampled_out")).isEqualTo(320 - benignKept);
+        // weighted, the kept rows stand for every event
+        assertThat(weights.get(0).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo((int) (80 + benignKept * 4));
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 
+import dev.periscope.eventwriter.mapping.StoragePolicy;
+import dev.periscope.model.config.Policy;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +33,7 @@ class EventsRawWriterIT {
     private static Client client;
     private static SimpleMeterRegistry registry;
     private static ClickHouseSchema schema;
-    private static ClickHouseEventsRawWriter writer;
+    private static AccessEventWriter writer;
 
     @BeforeAll
     static void connect() {
@@ -43,9 +45,9 @@ class EventsRawWriterIT {
                 .setPassword(endpoint.password()).setDefaultDatabase("default").compressServerResponse(true)
                 .setSocketTimeout(TIMEOUT.toMillis(), ChronoUnit.MILLIS).setMaxRetries(0).build();
         registry = new SimpleMeterRegistry();
-        schema = new ClickHouseSchema(client, DATABASE, 7, TIMEOUT, registry);
-        writer = new ClickHouseEventsRawWriter(client, schema, DATABASE, TIMEOUT, new WriteStatus(), registry,
-                Clock.systemUTC());
+        schema = new ClickHouseSchema(client, DATABASE, 7, TIMEOUT);
+        writer = new MeteredEventWriter(new ClickHouseEventsRawWriter(client, schema, DATABASE, TIMEOUT,
+                new WriteStatus(), () -> new StoragePolicy(false, false, true, Policy.NEVER_FORWARDED_HEADERS), Clock.systemUTC()), registry);
     }
 
     @AfterAll
@@ -88,7 +90,7 @@ class EventsRawWriterIT {
                 .build();
         AccessEvent plain = AccessEvents.enriched(project, "GET", "/users/{id}", 404).build();
 
-        writer.insert(List.of(grpc, plain), "it-" + project + "-0-1");
+        writer.insert(rows(grpc, plain), "it-" + project + "-0-1");
 
         List<GenericRecord> rows = client.queryAll("SELECT event_id, toUnixTimestamp64Milli(ts) AS ts_ms, method,"
                 + " normalized_path, status_code, grpc_status, grpc_message, duration_ms, response_bytes,"
@@ -137,12 +139,16 @@ class EventsRawWriterIT {
         }
         String token = "periscope.access.enriched.v1-0-100-124-" + project;
 
-        writer.insert(batch, token);
-        writer.insert(batch, token);
+        writer.insert(rows(batch.toArray(AccessEvent[]::new)), token);
+        writer.insert(rows(batch.toArray(AccessEvent[]::new)), token);
         assertThat(count(project)).isEqualTo(25);
 
-        writer.insert(batch, token + "-other");
+        writer.insert(rows(batch.toArray(AccessEvent[]::new)), token + "-other");
         assertThat(count(project)).isEqualTo(50);
+    }
+
+    private static List<RawRow> rows(AccessEvent... events) {
+        return java.util.Arrays.stream(events).map(RawRow::unsampled).toList();
     }
 
     @SuppressWarnings("unchecked")

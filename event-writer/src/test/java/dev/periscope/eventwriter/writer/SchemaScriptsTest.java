@@ -44,10 +44,12 @@ class SchemaScriptsTest {
 
     @Test
     void shippedSchemaCreatesTheRawTableWithTheSeedLayout() {
-        List<String> statements = SchemaScripts.load(getClass().getClassLoader(), VARS);
+        List<SchemaScripts.Migration> migrations = SchemaScripts.migrations(getClass().getClassLoader(), VARS);
+        assertThat(migrations).extracting(SchemaScripts.Migration::version).containsExactly(1, 2, 3);
+        List<String> statements = migrations.get(0).statements();
         assertThat(statements).hasSize(2);
         assertThat(statements.get(0)).isEqualTo("CREATE DATABASE IF NOT EXISTS `periscope`");
-        String table = statements.get(1);
+        String table = statements.get(1) + "\n" + migrations.get(1).statements().get(0);
         assertThat(table).startsWith("CREATE TABLE IF NOT EXISTS `periscope`.api_events_raw")
                 .contains("ENGINE = MergeTree", "PARTITION BY toYYYYMMDD(ts)",
                         "ORDER BY (project_id, normalized_path, ts)", "TTL toDateTime(ts) + INTERVAL 7 DAY",
@@ -55,8 +57,38 @@ class SchemaScriptsTest {
                         "grpc_status         Nullable(Int32)", "Map(LowCardinality(String), String)",
                         "Array(LowCardinality(String))", "query_params        Array(String)");
         for (String column : ApiEventsRawTable.COLUMNS) {
-            assertThat(table).containsPattern("\\n\\s+" + column + "\\s");
+            assertThat(table).containsPattern("\\n\\s+(ADD COLUMN IF NOT EXISTS )?" + column + "\\s");
         }
+        assertThat(table).contains("sample_weight        UInt32 DEFAULT 1");
+    }
+
+    @Test
+    void rollupsAreAggregatingTablesFedByViewsWithTheSeedRetention() {
+        List<String> rollups = SchemaScripts.migrations(getClass().getClassLoader(), VARS).get(2).statements();
+        assertThat(rollups).hasSize(6);
+        String[][] expected = {{"api_events_1m", "30", "toStartOfMinute(ts)"}, {"api_events_1h", "180",
+                "toStartOfHour(ts)"}, {"api_events_1d", "730", "toDate(ts)"}};
+        for (int i = 0; i < 3; i++) {
+            String table = rollups.get(2 * i);
+            String view = rollups.get(2 * i + 1);
+            assertThat(table).startsWith("CREATE TABLE IF NOT EXISTS `periscope`." + expected[i][0] + "\n")
+                    .contains("ENGINE = AggregatingMergeTree", "TTL bucket + INTERVAL " + expected[i][1] + " DAY",
+                            "non_replicated_deduplication_window", "events_count       AggregateFunction(sum, UInt64)",
+                            "quantilesTDigestWeighted(0.5, 0.95, 0.99)", "uniqHLL12", "error_count",
+                            "client_error_count", "response_bytes_max", "max_risk_score", "duration_avg");
+            assertThat(view).startsWith("CREATE MATERIALIZED VIEW IF NOT EXISTS `periscope`." + expected[i][0]
+                    + "_mv TO `periscope`." + expected[i][0]).contains(expected[i][2] + " AS bucket",
+                            "sumState(toUInt64(sample_weight)) AS events_count");
+            assertThat(table.contains("normalized_path")).isEqualTo(i < 2); // the day rollup has no path
+        }
+    }
+
+    @Test
+    void checksumIgnoresSettingsButNotEdits() {
+        String text = "CREATE TABLE t TTL x + INTERVAL ${retention_days} DAY;";
+        assertThat(SchemaScripts.checksum(text)).isEqualTo(SchemaScripts.checksum(text.replace("\n", "\r\n")))
+                .isNotEqualTo(SchemaScripts.checksum(text + " "));
+        assertThat(SchemaScripts.checksum(text)).hasSize(64);
     }
 
     @Test
