@@ -31,13 +31,19 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path repoRoot, String name, int managementPort, Map<String, String> env)
             throws IOException {
+        return start(repoRoot, name, managementPort, env, name);
+    }
+
+    /** {@code logName}: the log file under target/service-logs, when one test starts a service a second time. */
+    static ServiceProcess start(Path repoRoot, String name, int managementPort, Map<String, String> env,
+            String logName) throws IOException {
         Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
         Path logDir = repoRoot.resolve("infra/pipeline-it/target/service-logs");
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        Path log = logDir.resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -79,6 +85,18 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** SIGTERM, then waits up to {@code bound}; returns how long the process took to exit, or null if it did not. */
+    Duration terminate(Duration bound) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? Duration.ofNanos(System.nanoTime() - start)
+                : null;
+    }
+
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
     }
 
     @Override
