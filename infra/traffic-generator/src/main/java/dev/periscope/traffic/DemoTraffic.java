@@ -111,6 +111,24 @@ public final class DemoTraffic {
         return new Plan(streams, tally.summary(streamCount, messages));
     }
 
+    /**
+     * Response security headers by a shape derived from the path (no random draw, so the rest of the traffic stays
+     * as it was): most responses hardened, one path in four leaking a permissive CORS origin and no hardening.
+     */
+    private static void securityHeaders(HTTPResponseProperties.Builder response, int shape) {
+        if (shape == 0) {
+            response.putResponseHeaders("access-control-allow-origin", "*");
+            response.putResponseHeaders("x-powered-by", "Express");
+            return;
+        }
+        response.putResponseHeaders("x-content-type-options", "nosniff");
+        response.putResponseHeaders("x-frame-options", "DENY");
+        response.putResponseHeaders("content-security-policy", "default-src 'self'");
+        if (shape == 3) {
+            response.putResponseHeaders("server", "nginx/1.25.3");
+        }
+    }
+
     // ---------------------------------------------------------------- scenarios
 
     private static Call restCall(Random random, NodeSpec node) {
@@ -310,6 +328,9 @@ public final class DemoTraffic {
         }
         if (node.tls() && call.grpcStatus == null && random.nextInt(10) < 7) {
             response.putResponseHeaders("strict-transport-security", "max-age=31536000; includeSubDomains");
+        }
+        if (node.tls() && call.grpcStatus == null) {
+            securityHeaders(response, Math.floorMod(call.path.hashCode(), 4));
         }
         if (call.location != null) {
             response.putResponseHeaders("location", call.location);
