@@ -1,11 +1,12 @@
 package dev.periscope.enricher.classify.stages;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.periscope.enricher.classify.ClassificationStage;
 import dev.periscope.enricher.classify.EventDraft;
-import dev.periscope.model.config.CidrBlock;
 import dev.periscope.model.config.Policy;
+import dev.periscope.model.config.RuntimeConfigParser;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
 
@@ -33,20 +34,16 @@ final class Events {
     }
 
     static Policy policy(boolean hashIp, boolean hashUa, boolean storeRawIp, boolean storeRawUa) {
-        Policy d = Policy.defaults();
-        return new Policy(d.storeHeaders(), d.headerAllowlist(), hashIp, hashUa, storeRawIp, storeRawUa,
-                d.rawSampleRate(), d.queryParamsCap(), d.credentialParamNames(), d.ingestDenyPatterns(), d.exclude(),
-                d.trustedProxyCidrs(), d.trustedTlsProxyCidrs(), d.maxPathBytes(), d.pathNormalization(),
-                d.piiDetectors());
+        return parse(Map.of("hash_source_ip", hashIp, "hash_user_agent", hashUa, "store_raw_source_ip", storeRawIp,
+                "store_raw_user_agent", storeRawUa));
     }
 
     static Policy trustedTlsProxies(String... cidrs) {
-        Policy d = Policy.defaults();
-        return new Policy(d.storeHeaders(), d.headerAllowlist(), d.hashSourceIp(), d.hashUserAgent(),
-                d.storeRawSourceIp(), d.storeRawUserAgent(), d.rawSampleRate(), d.queryParamsCap(),
-                d.credentialParamNames(), d.ingestDenyPatterns(), d.exclude(), d.trustedProxyCidrs(),
-                List.of(cidrs).stream().map(CidrBlock::parse).toList(), d.maxPathBytes(), d.pathNormalization(),
-                d.piiDetectors());
+        return parse(Map.of("trusted_tls_proxy_cidrs", List.of(cidrs)));
+    }
+
+    private static Policy parse(Map<String, Object> policy) {
+        return RuntimeConfigParser.parse(Map.of("version", 1, "policy", policy)).config().orElseThrow().policy();
     }
 
     /** A hostile string of {@code length} characters built by repeating {@code unit}. */
