@@ -114,10 +114,15 @@ public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean
      * the same with a trailing {@code […]} ({@code token[]}), or {@code <prefix>_<name>} ({@code github_token}).
      */
     public boolean isCredentialParamName(String parameterName) {
+        return isCredentialParamName(credentialParamNames, parameterName);
+    }
+
+    /** The same rule over any lower-cased list of names (the gateway's privacy policy uses it too). */
+    public static boolean isCredentialParamName(List<String> credentialParamNames, String parameterName) {
         if (credentialParamNames.isEmpty() || parameterName == null || parameterName.isEmpty()) {
             return false;
         }
-        String name = parameterName.toLowerCase(Locale.ROOT);
+        String name = parameterName.strip().toLowerCase(Locale.ROOT);
         int bracket = name.indexOf('[');
         if (bracket > 0 && name.endsWith("]")) {
             name = name.substring(0, bracket);

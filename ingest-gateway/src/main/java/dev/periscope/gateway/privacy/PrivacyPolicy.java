@@ -87,21 +87,7 @@ public record PrivacyPolicy(boolean storeHeaders, List<String> headerAllowlist, 
      * {@code <prefix>_<listed>} ({@code github_token}).
      */
     public boolean isCredentialParamName(String parameterName) {
-        if (credentialParamNames.isEmpty() || parameterName == null || parameterName.isEmpty()) {
-            return false;
-        }
-        String name = parameterName.strip().toLowerCase(Locale.ROOT);
-        int bracket = name.indexOf('[');
-        if (bracket > 0 && name.endsWith("]")) {
-            name = name.substring(0, bracket);
-        }
-        for (String listed : credentialParamNames) {
-            if (name.equals(listed) || (name.length() > listed.length() + 1 && name.endsWith(listed)
-                    && name.charAt(name.length() - listed.length() - 1) == '_')) {
-                return true;
-            }
-        }
-        return false;
+        return Policy.isCredentialParamName(credentialParamNames, parameterName);
     }
 
     /** Whether the header (lower-case name) may be forwarded: headers stored, allow-listed and not sensitive. */

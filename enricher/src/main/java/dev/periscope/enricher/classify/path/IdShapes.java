@@ -1,5 +1,7 @@
 package dev.periscope.enricher.classify.path;
 
+import dev.periscope.model.pii.Ascii;
+
 /**
  * Identifier shapes recognised without context, each checked character by character (no regex, linear time):
  * numeric and composite-numeric ids, dates and timestamps, UUIDs (bare or embedded), ObjectIDs, ULIDs, long hex.
@@ -20,13 +22,13 @@ final class IdShapes {
 
     /** As {@link #isNumericId(String)}, optionally with spaces as separators (a decoded {@code 212%20555%200100}). */
     static boolean isNumericId(String s, boolean spaces) {
-        if (s.isEmpty() || !Chars.isDigit(s.charAt(0)) || !Chars.isDigit(s.charAt(s.length() - 1))) {
+        if (s.isEmpty() || !Ascii.isDigit(s.charAt(0)) || !Ascii.isDigit(s.charAt(s.length() - 1))) {
             return false;
         }
         boolean previousSeparator = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Chars.isDigit(c)) {
+            if (Ascii.isDigit(c)) {
                 previousSeparator = false;
             } else if ((c == '-' || c == '_' || (spaces && c == ' ')) && !previousSeparator) {
                 previousSeparator = true;
@@ -51,7 +53,7 @@ final class IdShapes {
         }
         for (int i = 16; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!(Chars.isDigit(c) || c == ':' || c == '.' || c == '+' || c == '-' || c == 'Z' || c == 'z')) {
+            if (!(Ascii.isDigit(c) || c == ':' || c == '.' || c == '+' || c == '-' || c == 'Z' || c == 'z')) {
                 return false;
             }
         }
@@ -70,7 +72,7 @@ final class IdShapes {
         for (int i = 0; i < UUID_LENGTH; i++) {
             char c = s.charAt(offset + i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : !Chars.isHex(c)) {
+            if (dash ? c != '-' : !Ascii.isHex(c)) {
                 return false;
             }
         }
@@ -114,7 +116,7 @@ final class IdShapes {
 
     /** 24 hex characters with at least one digit (a MongoDB ObjectID starts with its timestamp). */
     static boolean isObjectId(String s) {
-        return s.length() == OBJECTID_LENGTH && Chars.allHex(s, 0, s.length()) && Chars.hasDigit(s);
+        return s.length() == OBJECTID_LENGTH && Ascii.allHex(s, 0, s.length()) && Ascii.hasDigit(s);
     }
 
     /** 26 Crockford base-32 characters (no I, L, O, U), first 0–7, with a digit and a letter, one letter case. */
@@ -127,28 +129,28 @@ final class IdShapes {
         boolean letter = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Chars.isDigit(c)) {
+            if (Ascii.isDigit(c)) {
                 continue;
             }
             char u = Character.toUpperCase(c);
-            if (!Chars.isLetter(c) || u == 'I' || u == 'L' || u == 'O' || u == 'U') {
+            if (!Ascii.isLetter(c) || u == 'I' || u == 'L' || u == 'O' || u == 'U') {
                 return false;
             }
             letter = true;
-            upper |= Chars.isUpper(c);
-            lower |= Chars.isLower(c);
+            upper |= Ascii.isUpper(c);
+            lower |= Ascii.isLower(c);
         }
         return letter && !(upper && lower);
     }
 
     /** 16 or more hex characters with a digit: digests, hex object keys. */
     static boolean isLongHex(String s) {
-        return s.length() >= MIN_LONG_HEX && Chars.allHex(s, 0, s.length()) && Chars.hasDigit(s);
+        return s.length() >= MIN_LONG_HEX && Ascii.allHex(s, 0, s.length()) && Ascii.hasDigit(s);
     }
 
     private static boolean digits(String s, int from, int length) {
         for (int i = from; i < from + length; i++) {
-            if (!Chars.isDigit(s.charAt(i))) {
+            if (!Ascii.isDigit(s.charAt(i))) {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package dev.periscope.enricher.classify.path;
 
 import java.util.Locale;
 import java.util.Set;
+import dev.periscope.model.pii.Ascii;
 
 /**
  * Which literal segments may be learned as ids: letters and digits mixed, 4–{@value #MAX_LENGTH} characters, at
@@ -49,9 +50,9 @@ public final class LearningCandidates {
         int separators = 0;
         for (int i = 0; i < length; i++) {
             char c = segment.charAt(i);
-            if (Chars.isLetter(c)) {
+            if (Ascii.isLetter(c)) {
                 letter = true;
-            } else if (Chars.isDigit(c)) {
+            } else if (Ascii.isDigit(c)) {
                 digit = true;
             } else if (c == '-' || c == '_') {
                 separators++;
@@ -62,7 +63,7 @@ public final class LearningCandidates {
         if (!letter || !digit || separators > 1) {
             return false;
         }
-        if ((segment.charAt(0) == 'v' || segment.charAt(0) == 'V') && Chars.isDigit(segment.charAt(1))) {
+        if ((segment.charAt(0) == 'v' || segment.charAt(0) == 'V') && Ascii.isDigit(segment.charAt(1))) {
             return false;
         }
         String lower = segment.toLowerCase(Locale.ROOT);
@@ -75,7 +76,7 @@ public final class LearningCandidates {
             return true;
         }
         int digitsStart = lower.length();
-        while (digitsStart > 0 && Chars.isDigit(lower.charAt(digitsStart - 1))) {
+        while (digitsStart > 0 && Ascii.isDigit(lower.charAt(digitsStart - 1))) {
             digitsStart--;
         }
         int digits = lower.length() - digitsStart;

@@ -2,6 +2,7 @@ package dev.periscope.enricher.classify.path;
 
 import java.util.Locale;
 import java.util.Set;
+import dev.periscope.model.pii.Ascii;
 
 /** Segments that stay literal although they contain digits: API versions and static-asset file names. */
 final class LiteralShapes {
@@ -16,23 +17,23 @@ final class LiteralShapes {
     /** {@code v1}, {@code v2beta}, {@code v1alpha1}, {@code V3}: v, digits, then optionally letters and digits. */
     static boolean isVersion(String s) {
         if (s.length() < 2 || s.length() > MAX_VERSION_LENGTH || (s.charAt(0) != 'v' && s.charAt(0) != 'V')
-                || !Chars.isDigit(s.charAt(1))) {
+                || !Ascii.isDigit(s.charAt(1))) {
             return false;
         }
         int i = 2;
-        while (i < s.length() && Chars.isDigit(s.charAt(i))) {
+        while (i < s.length() && Ascii.isDigit(s.charAt(i))) {
             i++;
         }
         if (i < s.length() && s.charAt(i) == '.') {
             i++;
-            while (i < s.length() && Chars.isDigit(s.charAt(i))) {
+            while (i < s.length() && Ascii.isDigit(s.charAt(i))) {
                 i++;
             }
         }
-        while (i < s.length() && Chars.isLower(s.charAt(i))) {
+        while (i < s.length() && Ascii.isLower(s.charAt(i))) {
             i++;
         }
-        while (i < s.length() && Chars.isDigit(s.charAt(i))) {
+        while (i < s.length() && Ascii.isDigit(s.charAt(i))) {
             i++;
         }
         return i == s.length();

@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.periscope.model.pii.Ascii;
 
 /**
  * Finds prefixes whose last segment is clearly an id no rule templates: more than {@code threshold} distinct
@@ -158,14 +159,14 @@ public final class NormalizeGapDetector {
 
     /** {@code orders}, {@code sign-in}, {@code user_profile}: lower-case letters joined by single - or _. */
     static boolean isPlainWord(String segment) {
-        if (segment.isEmpty() || !Chars.isLower(segment.charAt(0))
-                || !Chars.isLower(segment.charAt(segment.length() - 1))) {
+        if (segment.isEmpty() || !Ascii.isLower(segment.charAt(0))
+                || !Ascii.isLower(segment.charAt(segment.length() - 1))) {
             return false;
         }
         boolean previousSeparator = false;
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (Chars.isLower(c)) {
+            if (Ascii.isLower(c)) {
                 previousSeparator = false;
             } else if ((c == '-' || c == '_') && !previousSeparator) {
                 previousSeparator = true;

@@ -2,6 +2,7 @@ package dev.periscope.enricher.classify.path;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import dev.periscope.model.pii.Ascii;
 
 /**
  * Percent-decoding of one segment, for the checks that must see through encoding ({@code john%40example.com},
@@ -24,8 +25,8 @@ final class PercentDecoding {
         bytes.write(prefix, 0, prefix.length);
         for (int i = percent; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c == '%' && i + 2 < segment.length() && Chars.isHex(segment.charAt(i + 1))
-                    && Chars.isHex(segment.charAt(i + 2))) {
+            if (c == '%' && i + 2 < segment.length() && Ascii.isHex(segment.charAt(i + 1))
+                    && Ascii.isHex(segment.charAt(i + 2))) {
                 bytes.write(Character.digit(segment.charAt(i + 1), 16) * 16
                         + Character.digit(segment.charAt(i + 2), 16));
                 i += 2;

@@ -1,5 +1,7 @@
 package dev.periscope.enricher.classify.path;
 
+import dev.periscope.model.pii.Ascii;
+
 /** Credential-like segments that are not vendor secrets: JWT/JWE-shaped tokens and high-entropy random tokens. */
 final class TokenShapes {
     static final int MIN_JWT_HEADER = 10;
@@ -28,7 +30,7 @@ final class TokenShapes {
                 }
                 dots++;
                 partLength = 0;
-            } else if (Chars.isBase64Url(c) || c == '=') {
+            } else if (Ascii.isBase64Url(c) || c == '=') {
                 partLength++;
             } else {
                 return false;
@@ -64,7 +66,7 @@ final class TokenShapes {
         int inWordRuns = 0;
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            if (!Chars.isBase64Url(c)) {
+            if (!Ascii.isBase64Url(c)) {
                 return false;
             }
             counts[c]++;
@@ -74,7 +76,7 @@ final class TokenShapes {
                 vowels = 0;
                 continue; // separators of slugs; they say nothing about randomness
             }
-            int charClass = Chars.isDigit(c) ? 0 : Chars.isUpper(c) ? 1 : 2;
+            int charClass = Ascii.isDigit(c) ? 0 : Ascii.isUpper(c) ? 1 : 2;
             alnum++;
             classes[charClass]++;
             if (previousClass >= 0 && charClass != previousClass) {

@@ -1,6 +1,7 @@
 package dev.periscope.enricher.classify.path;
 
 import java.util.List;
+import dev.periscope.model.pii.Ascii;
 
 /**
  * Leaked credentials recognisable by their vendor prefix. The whole segment must be the credential: the prefix,
@@ -13,12 +14,12 @@ final class VendorSecrets {
 
         boolean accepts(char c) {
             return switch (this) {
-                case UPPER_ALNUM -> Chars.isUpper(c) || Chars.isDigit(c);
-                case ALNUM -> Chars.isLetter(c) || Chars.isDigit(c);
-                case ALNUM_UNDERSCORE -> Chars.isLetter(c) || Chars.isDigit(c) || c == '_';
-                case BASE64URL -> Chars.isBase64Url(c);
-                case HEX -> Chars.isHex(c);
-                case SENDGRID -> Chars.isBase64Url(c) || c == '.';
+                case UPPER_ALNUM -> Ascii.isUpper(c) || Ascii.isDigit(c);
+                case ALNUM -> Ascii.isLetter(c) || Ascii.isDigit(c);
+                case ALNUM_UNDERSCORE -> Ascii.isLetter(c) || Ascii.isDigit(c) || c == '_';
+                case BASE64URL -> Ascii.isBase64Url(c);
+                case HEX -> Ascii.isHex(c);
+                case SENDGRID -> Ascii.isBase64Url(c) || c == '.';
             };
         }
     }
