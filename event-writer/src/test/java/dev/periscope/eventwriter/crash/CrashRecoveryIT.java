@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import com.clickhouse.client.api.query.GenericRecord;
 import dev.periscope.eventwriter.writer.ClickHouseTestSupport;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.v1.AccessEvent;
+import dev.periscope.model.testing.ServiceProcess;
 
 /**
  * kill -9 of the packaged writer mid-stream, several times, each time restarted: every event ends up exactly once in
@@ -86,7 +88,7 @@ class CrashRecoveryIT {
         // kill points: right after start-up, and each time the stored row count passes a mark (inserts in flight)
         long[] marks = {-1, 1_200, 2_400, 3_600, 4_800};
         for (long mark : marks) {
-            WriterProcess writer = WriterProcess.start(freePort(), env(restarts), "writer-" + restarts);
+            ServiceProcess writer = writer(freePort(), env(restarts), "writer-" + restarts);
             restarts++;
             try {
                 if (mark < 0) {
@@ -105,7 +107,7 @@ class CrashRecoveryIT {
         producer.join(TimeUnit.MINUTES.toMillis(2));
         assertThat(sent.get()).isEqualTo(EVENTS);
 
-        try (WriterProcess last = WriterProcess.start(freePort(), env(restarts), "writer-final")) {
+        try (ServiceProcess last = writer(freePort(), env(restarts), "writer-final")) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> storedRows() >= EVENTS || !last.alive());
             // nothing more arrives: no duplicate from any replayed range
@@ -193,5 +195,11 @@ class CrashRecoveryIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static ServiceProcess writer(int managementPort, Map<String, String> env, String logName)
+            throws java.io.IOException {
+        return ServiceProcess.start(Path.of("."), logName, Path.of("target/crash-it-logs", logName + ".log"),
+                managementPort, env);
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 import dev.periscope.model.Topics;
+import dev.periscope.model.testing.ServiceProcess;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.AlsStream;
 import dev.periscope.traffic.EnvoyAlsClient;
@@ -54,8 +55,9 @@ class GatewayShutdownIT {
         List<AlsStream> streams = List.of(AlsEntries.stream("public-edge::" + project, entries, List.of(), 500));
 
         try (KafkaConsumer<byte[], byte[]> raw = rawTopicFromItsEnd()) {
-            ServiceProcess gateway = ServiceProcess.start(RepoPaths.root(), "ingest-gateway", MANAGEMENT_PORT, env,
-                    "ingest-gateway-shutdown-it");
+            ServiceProcess gateway = ServiceProcess.start(RepoPaths.root().resolve("ingest-gateway"), "ingest-gateway",
+                    RepoPaths.root().resolve("infra/pipeline-it/target/service-logs/ingest-gateway-shutdown-it.log"),
+                    MANAGEMENT_PORT, env);
             try {
                 await("gateway /readyz").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> {

@@ -43,6 +43,7 @@ import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.AlsStream;
 import dev.periscope.traffic.DemoTraffic;
 import dev.periscope.traffic.EnvoyAlsClient;
+import dev.periscope.model.testing.ServiceProcess;
 import io.envoyproxy.envoy.config.core.v3.RequestMethod;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry.HTTPVersion;
@@ -92,7 +93,9 @@ class PipelineIT {
             env.put("QUARKUS_GRPC_SERVER_PORT", Integer.toString(GRPC_PORT));
             env.put("QUARKUS_HTTP_PORT", Integer.toString(name.equals("readiness-service") ? READINESS_PORT
                     : INVENTORY_PORT));
-            services.add(ServiceProcess.start(root, name, MANAGEMENT_PORTS.get(name), env));
+            services.add(ServiceProcess.start(root.resolve(name), name,
+                    root.resolve("infra/pipeline-it/target/service-logs/" + name + ".log"), MANAGEMENT_PORTS.get(name),
+                    env));
         }
         for (ServiceProcess service : services) {
             await(service.name() + " /readyz").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.periscope.model.testing.ServiceProcess;
+
 /** A packaged service refuses to start without a strong HASH_SALT, with exit code 78 and a one-line reason. */
 class StartupRefusalIT {
 

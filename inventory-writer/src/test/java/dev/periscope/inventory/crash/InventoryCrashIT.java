@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ import dev.periscope.model.RecordKeys;
 import dev.periscope.model.testing.AccessEvents;
 import dev.periscope.model.testing.KafkaTestSupport;
 import dev.periscope.model.v1.AccessEvent;
+import dev.periscope.model.testing.ServiceProcess;
 
 /**
  * Exactly-once effects under a hard crash: the packaged service is killed with SIGKILL in the middle of a stream
@@ -114,8 +116,7 @@ class InventoryCrashIT {
         try {
             int start = 0;
             for (int killAt : killPoints) {
-                InventoryWriterProcess service = InventoryWriterProcess.start("crash-" + run + "-" + start++,
-                        freePort(), env);
+                ServiceProcess service = service("crash-" + run + "-" + start++, freePort(), env);
                 long target = EVENTS * killAt / 100L;
                 try {
                     await("applied >= " + killAt + "%").atMost(Duration.ofSeconds(90))
@@ -127,7 +128,7 @@ class InventoryCrashIT {
                 }
                 service.kill9();
             }
-            InventoryWriterProcess survivor = InventoryWriterProcess.start("crash-" + run + "-final", freePort(), env);
+            ServiceProcess survivor = service("crash-" + run + "-final", freePort(), env);
             try {
                 await("every event applied after the restart").atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(250)).failFast(() -> !survivor.alive())
@@ -147,7 +148,7 @@ class InventoryCrashIT {
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\nsurvivor log:\n" + survivor.logTail(), e);
             } finally {
-                survivor.stop();
+                survivor.close();
             }
         } finally {
             db.drop();
@@ -229,5 +230,11 @@ class InventoryCrashIT {
         public String toString() {
             return seen + " " + statuses;
         }
+    }
+
+    private static ServiceProcess service(String name, int managementPort, Map<String, String> env)
+            throws IOException {
+        return ServiceProcess.start(Path.of("."), name, Path.of("target/crash-it-logs", name + ".log"),
+                managementPort, env);
     }
 }
