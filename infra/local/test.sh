@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against the servers ./periscope test has started (or the external ones named by
-# KAFKA_BOOTSTRAP_SERVERS / MONGO_URI / CLICKHOUSE_URI): the ClickHouse endpoint's own pytest suite, then one
-# Maven build that runs unit tests, integration tests and the PipelineIT. Extra arguments go to Maven.
+# KAFKA_BOOTSTRAP_SERVERS / MONGO_URI / CLICKHOUSE_URI): the ClickHouse endpoint's own pytest suite, the
+# launcher's Python tests, then one Maven build that runs unit tests, integration tests and the PipelineIT.
+# Extra arguments go to Maven.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 # shellcheck source=lib.sh
@@ -10,6 +11,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 failed=0
 say "tests: ClickHouse endpoint (pytest)"
 "$ROOT/infra/local/clickhouse/ctl.sh" test || failed=1
+
+say "tests: launcher (python unittest)"
+python3 -m unittest discover -s "$ROOT/infra/local" -p 'test_doctor.py' || failed=1
 
 say "tests: Maven verify (unit, integration, pipeline)"
 (cd "$ROOT" && mvn_cmd -B -ntp verify "$@") || failed=1
