@@ -3,7 +3,6 @@ package dev.periscope.gateway.health;
 import static dev.periscope.kit.health.HealthFactsContributor.fact;
 
 import java.util.Map;
-import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,29 +11,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.periscope.gateway.config.GatewayConfig;
 import dev.periscope.gateway.grpc.GrpcTls;
 import dev.periscope.gateway.messaging.RawEventPublisher;
-import dev.periscope.kit.config.KitConfig;
 import dev.periscope.kit.health.HealthFactsContributor;
 import dev.periscope.model.v1.FactValue;
 
 /**
  * Facts the readiness checklist reads about the gateway: transport security and bind address of the ALS port, the
- * limits in force, back-pressure state, hash-salt strength (its length, never the value) and memory head-room.
+ * limits in force and back-pressure state (hash-salt and memory facts come from service-kit for every service).
  * Drops by reason travel as counters in the same report.
  */
 @ApplicationScoped
 public class GatewayFacts implements HealthFactsContributor {
     private final GatewayConfig config;
-    private final KitConfig kit;
     private final RawEventPublisher publisher;
     private final String grpcHost;
     private final int grpcPort;
     private final GrpcTls.Mode tls;
 
-    public GatewayFacts(GatewayConfig config, KitConfig kit, RawEventPublisher publisher,
+    public GatewayFacts(GatewayConfig config, RawEventPublisher publisher,
             @ConfigProperty(name = "quarkus.grpc.server.host", defaultValue = "0.0.0.0") String grpcHost,
             @ConfigProperty(name = "quarkus.grpc.server.port", defaultValue = "9000") int grpcPort) {
         this.config = config;
-        this.kit = kit;
         this.publisher = publisher;
         this.grpcHost = grpcHost;
         this.grpcPort = grpcPort;
@@ -63,15 +59,6 @@ public class GatewayFacts implements HealthFactsContributor {
         facts.put("kafka.producer.idempotent", fact(true));
         facts.put("kafka.producer.acks", fact("all"));
         facts.put("kafka.producer.compression", fact(config.publisher().compression()));
-        facts.put("security.hash_salt.length", fact(kit.hashSalt().map(String::length).orElse(0)));
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        facts.put("memory.max_heap_bytes", fact(maxHeap));
-        OptionalLong limit = MemoryLimits.containerLimitBytes();
-        facts.put("memory.container_limit_bytes", fact(limit.orElse(0)));
-        facts.put("memory.container_limited", fact(limit.isPresent()));
-        if (limit.isPresent()) {
-            facts.put("memory.heap_to_limit_percent", fact(Math.round(100.0 * maxHeap / limit.getAsLong())));
-        }
     }
 
     static boolean isLoopback(String host) {

@@ -1,4 +1,4 @@
-package dev.periscope.gateway.health;
+package dev.periscope.kit.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.periscope.gateway.health;
+package dev.periscope.kit.health;
 
 import java.io.IOException;
 import java.nio.file.Files;
