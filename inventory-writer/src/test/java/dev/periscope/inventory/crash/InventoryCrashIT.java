@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +26,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +45,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.periscope.model.InventoryKey;
 import dev.periscope.model.RecordKeys;
 import dev.periscope.model.testing.AccessEvents;
-import dev.periscope.model.testing.KafkaTestSupport;
-import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.testing.ServiceProcess;
+import dev.periscope.model.v1.AccessEvent;
 
 /**
  * Exactly-once effects under a hard crash: the packaged service is killed with SIGKILL in the middle of a stream
@@ -173,7 +178,13 @@ class InventoryCrashIT {
     private static Map<String, Expected> produce(String topic, String project) {
         Random random = new Random(42);
         Map<String, Expected> expected = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(BOOTSTRAP)) {
+        // One request in flight: a fresh topic on a loaded broker otherwise answers OUT_OF_ORDER_SEQUENCE_NUMBER
+        // for minutes (seen here). Every send is awaited, so a lost record fails here, not as a timeout later.
+        List<Future<RecordMetadata>> sends = new ArrayList<>(EVENTS);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             for (int i = 0; i < EVENTS; i++) {
                 int endpoint = (int) Math.min(ENDPOINTS - 1, Math.abs(random.nextGaussian()) * ENDPOINTS / 3);
                 int status = STATUSES[random.nextInt(STATUSES.length)];
@@ -182,10 +193,18 @@ class InventoryCrashIT {
                         .setConsumerHash("c" + random.nextInt(30)).build();
                 String id = InventoryKey.of(event).id();
                 expected.computeIfAbsent(id, k -> new Expected(0, new HashMap<>())).add(status);
-                producer.send(new ProducerRecord<>(topic, RecordKeys.enrichedKey(event)
-                        .getBytes(StandardCharsets.UTF_8), event.toByteArray()));
+                sends.add(producer.send(new ProducerRecord<>(topic, RecordKeys.enrichedKey(event)
+                        .getBytes(StandardCharsets.UTF_8), event.toByteArray())));
             }
             producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                send.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("producing the test stream failed: " + e, e);
         }
         return expected;
     }
