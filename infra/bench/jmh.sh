@@ -15,7 +15,7 @@ cd "$ROOT"
 mkdir -p .periscope/bench
 result=".periscope/bench/jmh-$service-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar infra/jmh/target/benchmarks.jar "$pattern" -f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s -tu s \
+java -jar infra/jmh/target/benchmarks.jar "$pattern" -f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s \
   -rf json -rff "$result" "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); results: $result"
 if [[ "$service" == enricher ]]; then

@@ -87,7 +87,8 @@ public class HealthReportPublisher {
     }
 
     /** Runs often; publishes on change immediately and otherwise once per interval. */
-    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void tick() {
         if (!started) {
             return;
