@@ -16,6 +16,7 @@ import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
+import dev.periscope.model.Topics;
 import dev.periscope.model.serde.AccessEventSerializer;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.bench.LoadPlan;
@@ -48,7 +49,7 @@ public final class StageCost {
         AccessLogEntryMapper mapper = new AccessLogEntryMapper("stage-cost", PrivacyPolicy.defaults(),
                 HashSalt.parse("stage-cost-0123456789abcdef0123456789").hasher());
         StreamIdentity identity = new StreamIdentity("public-edge", "acme-prod-bench", "10.0.1.42", "periscope-bench");
-        RawRecordBuilder records = new RawRecordBuilder("/ingest-gateway/stage-cost");
+        RawRecordBuilder records = new RawRecordBuilder(Topics.ACCESS_RAW, "/ingest-gateway/stage-cost");
         AccessEventSerializer serializer = new AccessEventSerializer();
         KafkaProducer<String, AccessEvent> producer = bootstrap == null ? null : producer(bootstrap, codec);
         AtomicLong acknowledged = new AtomicLong();

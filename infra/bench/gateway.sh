@@ -51,8 +51,9 @@ BARE_PORT="${BENCH_BARE_PORT:-28190}"
 BARE_METRICS_PORT="${BENCH_BARE_METRICS_PORT:-28191}"
 HEAP="${PERISCOPE_SERVICE_HEAP:--Xmx384m}"
 LOAD_HEAP="-Xmx256m"
-RAW_TOPIC=periscope.access.raw.v1
 RUN_ID="$(date +%Y%m%d-%H%M%S)"
+# A topic of its own (deleted afterwards): gigabytes of benchmark records must not reach the pipeline's raw topic.
+RAW_TOPIC="periscope.bench.raw.$RUN_ID"
 OUT="$PERISCOPE_HOME/bench/gateway-$RUN_ID"
 PERF_TOPIC="periscope.bench.producer-perf.$RUN_ID"
 TG_JAR="$ROOT/infra/traffic-generator/target/traffic-generator.jar"
@@ -63,6 +64,7 @@ mkdir -p "$OUT"
 STARTED_PIDS=()
 STARTED_KAFKA=0
 PERF_TOPIC_CREATED=0
+RAW_TOPIC_CREATED=0
 KAFKA_CP=""
 BOOTSTRAP=""
 
@@ -84,6 +86,9 @@ cleanup() {
   trap - EXIT INT TERM
   local pid
   for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid" "pid $pid"; done
+  if ((RAW_TOPIC_CREATED)); then
+    bench_kafka delete-topic "$BOOTSTRAP" "$RAW_TOPIC" >/dev/null 2>&1 || warn "could not delete topic $RAW_TOPIC"
+  fi
   if ((PERF_TOPIC_CREATED)); then
     bench_kafka delete-topic "$BOOTSTRAP" "$PERF_TOPIC" >/dev/null 2>&1 || warn "could not delete topic $PERF_TOPIC"
   fi
@@ -165,12 +170,15 @@ load_args=(--streams "$STREAMS" --batch 100 --warmup "${WARMUP}s" --duration "${
 
 # ---------------------------------------------------------------- 1. the gateway
 say "gateway: starting on grpc :$GW_GRPC_PORT, management :$GW_MGMT_PORT (log: $OUT/gateway.log)"
+bench_kafka create-topic "$BOOTSTRAP" "$RAW_TOPIC" 6 >/dev/null && RAW_TOPIC_CREATED=1 \
+  || die "could not create the benchmark's raw topic $RAW_TOPIC"
 HASH_SALT_BENCH="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 GW_INSTANCE="bench-$RUN_ID"
 env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
   MONGO_URI="${MONGO_URI:-mongodb://127.0.0.1:27017}" \
   HASH_SALT="$HASH_SALT_BENCH" \
   PERISCOPE_INSTANCE_ID="$GW_INSTANCE" \
+  PERISCOPE_GATEWAY_PUBLISHER_RAW_TOPIC="$RAW_TOPIC" \
   QUARKUS_GRPC_SERVER_PORT="$GW_GRPC_PORT" PERISCOPE_GRPC_PORT="$GW_GRPC_PORT" \
   QUARKUS_GRPC_SERVER_HOST=127.0.0.1 PERISCOPE_GRPC_HOST=127.0.0.1 \
   QUARKUS_MANAGEMENT_PORT="$GW_MGMT_PORT" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \

@@ -68,8 +68,16 @@ def get_json(url: str):
 
 
 def inventory(project: str) -> list:
-    body = get_json(INVENTORY_API + "?" + urllib.parse.urlencode({"project": project}))
-    return body if isinstance(body, list) else body.get("items", body.get("endpoints", []))
+    """Every endpoint of the project, page by page (the read API pages at most 100 per request)."""
+    documents, offset = [], 0
+    while True:
+        query = urllib.parse.urlencode({"project": project, "limit": 100, "offset": offset})
+        page = get_json(INVENTORY_API + "?" + query)
+        items = page.get("items", [])
+        documents.extend(items)
+        offset += len(items)
+        if not items or offset >= int(page.get("total", 0)):
+            return documents
 
 
 def seen_total(projects) -> dict:

@@ -82,7 +82,7 @@ public class GatewayBeans {
         return new RawEventPublisher.Settings(settings.stallThreshold(), drain, close,
                 new RetryBackoff(Duration.ofMillis(100), settings.retryBackoffMax(),
                         () -> ThreadLocalRandom.current().nextDouble()),
-                settings.deliveryTimeout());
+                settings.deliveryTimeout(), settings.rawTopic());
     }
 
     void closeRawEventPublisher(@Disposes RawEventPublisher publisher) {

@@ -30,6 +30,11 @@ public interface GatewayConfig {
     Grpc grpc();
 
     interface Publisher {
+        /** The raw topic. Only benchmarks change it (they must not fill the pipeline's topic). */
+        @WithName("raw-topic")
+        @WithDefault("periscope.access.raw.v1")
+        String rawTopic();
+
         /** Entries waiting for the Kafka producer; what happens when it is full is the back-pressure policy. */
         @WithName("queue-size")
         @WithDefault("20000")

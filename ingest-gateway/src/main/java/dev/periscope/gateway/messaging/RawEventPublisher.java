@@ -28,6 +28,7 @@ import dev.periscope.gateway.service.IngestMetrics;
 import dev.periscope.gateway.service.RawEventSink;
 import dev.periscope.kit.retry.RetryBackoff;
 import dev.periscope.model.serde.AccessEventSerializer;
+import dev.periscope.model.Topics;
 import dev.periscope.model.v1.AccessEvent;
 
 /**
@@ -84,8 +85,14 @@ public class RawEventPublisher implements RawEventSink, AutoCloseable {
      * @param retryBackoff back-off between attempts of a send the producer refused before returning
      * @param retryBudget how long one entry is retried before it is dropped ({@code publish_failed})
      */
+    /** {@code topic}: the raw topic, {@code periscope.access.raw.v1} unless a benchmark points it elsewhere. */
     public record Settings(Duration stallThreshold, Duration drainTimeout, Duration closeTimeout,
-            RetryBackoff retryBackoff, Duration retryBudget) {
+            RetryBackoff retryBackoff, Duration retryBudget, String topic) {
+
+        public Settings(Duration stallThreshold, Duration drainTimeout, Duration closeTimeout,
+                RetryBackoff retryBackoff, Duration retryBudget) {
+            this(stallThreshold, drainTimeout, closeTimeout, retryBackoff, retryBudget, Topics.ACCESS_RAW);
+        }
     }
 
     public RawEventPublisher(Producer<String, AccessEvent> producer, int queueSize, BackpressurePolicy policy,
@@ -95,7 +102,7 @@ public class RawEventPublisher implements RawEventSink, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.policy = policy;
         this.metrics = metrics;
-        this.records = new RawRecordBuilder(source);
+        this.records = new RawRecordBuilder(settings.topic(), source);
         this.settings = settings;
         this.dispatcher = new Thread(this::dispatch, "raw-event-publisher");
         this.dispatcher.setDaemon(true);

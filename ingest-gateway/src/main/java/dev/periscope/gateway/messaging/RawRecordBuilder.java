@@ -10,7 +10,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import dev.periscope.model.CloudEventHeaders;
 import dev.periscope.model.RecordKeys;
-import dev.periscope.model.Topics;
 import dev.periscope.model.v1.AccessEvent;
 
 /**
@@ -28,6 +27,7 @@ final class RawRecordBuilder {
 
     private final Header specVersion = header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
     private final Header type = header(CloudEventHeaders.TYPE, CloudEventHeaders.TYPE_ACCESS_RAW);
+    private final String topic;
     private final Header source;
     private final Header contentType = header(CloudEventHeaders.CONTENT_TYPE,
             CloudEventHeaders.PROTOBUF_CONTENT_TYPE);
@@ -36,14 +36,15 @@ final class RawRecordBuilder {
     private final long[] seconds = new long[SECOND_SLOTS];
     private final String[] secondPrefixes = new String[SECOND_SLOTS];
 
-    RawRecordBuilder(String source) {
+    RawRecordBuilder(String topic, String source) {
+        this.topic = topic;
         this.source = header(CloudEventHeaders.SOURCE, source);
     }
 
     ProducerRecord<String, AccessEvent> record(AccessEvent event) {
         Header[] headers = {specVersion, type, source, header(CloudEventHeaders.ID, event.getEventId()),
             header(CloudEventHeaders.TIME, isoInstant(event.getTsMs())), contentType};
-        return new ProducerRecord<>(Topics.ACCESS_RAW, null, key(event), event, new RecordHeaders(headers));
+        return new ProducerRecord<>(topic, null, key(event), event, new RecordHeaders(headers));
     }
 
     /** {@link RecordKeys#rawKey}, remembered per source address. */

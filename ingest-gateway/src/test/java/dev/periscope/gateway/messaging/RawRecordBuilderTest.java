@@ -26,13 +26,13 @@ class RawRecordBuilderTest {
         1_764_576_613_070L, -1L, -999L, -1_000L, -1_001L, 253_402_300_799_999L, 253_402_300_800_000L,
         -62_135_596_800_001L})
     void ceTimeIsInstantToString(long epochMillis) {
-        assertThat(new RawRecordBuilder(SOURCE).isoInstant(epochMillis))
+        assertThat(new RawRecordBuilder(Topics.ACCESS_RAW, SOURCE).isoInstant(epochMillis))
                 .isEqualTo(Instant.ofEpochMilli(epochMillis).toString());
     }
 
     @Test
     void sameRecordAsTheModelHelpersAcrossCacheHitsAndCollisions() {
-        RawRecordBuilder builder = new RawRecordBuilder(SOURCE);
+        RawRecordBuilder builder = new RawRecordBuilder(Topics.ACCESS_RAW, SOURCE);
         Random random = new Random(7);
         long base = 1_764_576_613_268L;
         for (int i = 0; i < 20_000; i++) {
@@ -63,6 +63,6 @@ class RawRecordBuilderTest {
     @Test
     void emptySourceAddressHasTheModelKey() {
         AccessEvent event = AccessEvent.newBuilder().setEventId("x").setTsMs(1).build();
-        assertThat(new RawRecordBuilder(SOURCE).key(event)).isEqualTo(RecordKeys.rawKey(event));
+        assertThat(new RawRecordBuilder(Topics.ACCESS_RAW, SOURCE).key(event)).isEqualTo(RecordKeys.rawKey(event));
     }
 }
