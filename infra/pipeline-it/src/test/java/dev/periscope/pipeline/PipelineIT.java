@@ -18,12 +18,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,11 +45,11 @@ import com.mongodb.client.model.Filters;
 import dev.periscope.model.CloudEventHeaders;
 import dev.periscope.model.Topics;
 import dev.periscope.model.serde.AccessEventDeserializer;
+import dev.periscope.model.testing.ServiceProcess;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.AlsStream;
 import dev.periscope.traffic.DemoTraffic;
 import dev.periscope.traffic.EnvoyAlsClient;
-import dev.periscope.model.testing.ServiceProcess;
 import io.envoyproxy.envoy.config.core.v3.RequestMethod;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry.HTTPVersion;
@@ -75,11 +81,17 @@ class PipelineIT {
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static DemoTraffic.Summary demo;
+    /** Where raw and enriched ended before this run: what the services and the tests read starts there. */
+    private static Map<TopicPartition, Long> startOffsets;
     private static int controlledEntries;
 
     @BeforeAll
-    static void startServicesAndSendTraffic() throws IOException {
+    static void startServicesAndSendTraffic() throws Exception {
         Path root = RepoPaths.root();
+        startOffsets = startAtTheEnd();
+        try (MongoClient mongo = MongoClients.create(LocalServers.MONGO_URI)) {
+            mongo.getDatabase(DATABASE).drop(); // this test's own database: earlier runs' documents only slow it
+        }
         for (String name : START_ORDER) {
             Map<String, String> env = new HashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", LocalServers.KAFKA);
@@ -116,6 +128,37 @@ class PipelineIT {
         all.addAll(plan.streams());
         try (EnvoyAlsClient client = new EnvoyAlsClient("127.0.0.1", GRPC_PORT)) {
             client.send(all, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * Commits the current end of the raw and enriched topics for the services' fresh consumer groups, so they start
+     * at this run's records whatever history a long-lived broker holds (no "earliest" replay, no "latest" race).
+     */
+    private static Map<TopicPartition, Long> startAtTheEnd() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServers.KAFKA))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var topic : admin.describeTopics(List.of(Topics.ACCESS_RAW, Topics.ACCESS_ENRICHED)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).values()) {
+                topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            Map<String, String> inputOf = Map.of("enricher", Topics.ACCESS_RAW, "inventory-writer",
+                    Topics.ACCESS_ENRICHED, "event-writer", Topics.ACCESS_ENRICHED);
+            for (Map.Entry<String, String> service : inputOf.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+                ends.forEach((partition, end) -> {
+                    if (partition.topic().equals(service.getValue())) {
+                        committed.put(partition, new OffsetAndMetadata(end));
+                    }
+                });
+                admin.alterConsumerGroupOffsets(service.getKey() + "-" + INSTANCE, committed).all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+            return ends;
         }
     }
 
@@ -162,7 +205,8 @@ class PipelineIT {
         Map<String, Long> raw = new HashMap<>();
         Map<String, Long> enriched = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.ACCESS_RAW, Topics.ACCESS_ENRICHED));
+            consumer.assign(startOffsets.keySet());
+            startOffsets.forEach(consumer::seek);
             AccessEventDeserializer deserializer = new AccessEventDeserializer();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             long quietSince = 0;
