@@ -12,17 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +27,7 @@ import dev.periscope.model.CloudEventHeaders;
 import dev.periscope.model.ObjectIds;
 import dev.periscope.model.RecordKeys;
 import dev.periscope.model.Topics;
+import dev.periscope.model.testing.KafkaTestSupport;
 import dev.periscope.model.v1.BackendStatus;
 import dev.periscope.model.v1.FactValue;
 import dev.periscope.model.v1.HealthReport;
@@ -148,12 +145,6 @@ class InstancesResourceIT {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
-        return new KafkaProducer<>(props);
+        return KafkaTestSupport.stringKeyProducer(bootstrapServers);
     }
 }

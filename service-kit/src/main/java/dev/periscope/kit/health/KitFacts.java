@@ -25,6 +25,8 @@ public class KitFacts implements HealthFactsContributor {
     private final HashSaltGate hashSalt;
     private final String profile;
     private final int hashSaltLength;
+    /** Read once: a container's memory limit does not change while the process runs. */
+    private final OptionalLong containerLimit = MemoryLimits.containerLimitBytes();
     private final Clock clock = Clock.systemUTC();
 
     public KitFacts(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -41,7 +43,7 @@ public class KitFacts implements HealthFactsContributor {
         facts.put("runtime.available_processors", fact(Runtime.getRuntime().availableProcessors()));
         facts.put("runtime.max_heap_bytes", fact(Runtime.getRuntime().maxMemory()));
         facts.put("runtime.profile", fact(profile));
-        memoryFacts(Runtime.getRuntime().maxMemory(), MemoryLimits.containerLimitBytes(), facts);
+        memoryFacts(Runtime.getRuntime().maxMemory(), containerLimit, facts);
         facts.put("security.hash_salt.configured", fact(true));
         facts.put("security.hash_salt.length", fact(hashSaltLength));
         hashSaltFacts(hashSalt.settings(), clock, facts);
