@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -16,7 +18,7 @@ import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
-import dev.periscope.model.Topics;
+import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.serde.AccessEventSerializer;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.bench.LoadPlan;
@@ -26,7 +28,7 @@ import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 /**
  * CPU per entry of the gateway's stages, one thread, without gRPC: parse (the ALS marshaller), map (privacy
  * included), record (key + CloudEvents headers) + value serialization, and the Kafka producer's append (with
- * {@code --kafka BOOTSTRAP}, against that broker's raw topic; projects end in {@code -bench}). Thread CPU time, so it
+ * {@code --kafka BOOTSTRAP}, against a topic of its own on that broker, deleted afterwards). Thread CPU time, so it
  * is far less sensitive to other load on the machine than the end-to-end benchmark. Run by {@code stage-cost.sh}.
  */
 public final class StageCost {
@@ -47,10 +49,16 @@ public final class StageCost {
         List<byte[]> messages = new ArrayList<>();
         plan.nodes().forEach(node -> messages.addAll(node.pool()));
         AccessLogEntryMapper mapper = new AccessLogEntryMapper("stage-cost", PrivacyPolicy.defaults(),
-                HashSalt.parse("stage-cost-0123456789abcdef0123456789").hasher());
+                RotatingHasher.of(HashSalt.parse("stage-cost-0123456789abcdef0123456789"), "stage-cost"));
         StreamIdentity identity = new StreamIdentity("public-edge", "acme-prod-bench", "10.0.1.42", "periscope-bench");
-        RawRecordBuilder records = new RawRecordBuilder(Topics.ACCESS_RAW, "/ingest-gateway/stage-cost");
+        // a topic of its own, deleted afterwards: benchmark records must not reach the pipeline's raw topic
+        String topic = "periscope.bench.stage-cost." + System.currentTimeMillis();
+        RawRecordBuilder records = new RawRecordBuilder(topic, "/ingest-gateway/stage-cost");
         AccessEventSerializer serializer = new AccessEventSerializer();
+        Admin admin = bootstrap == null ? null : Admin.create(Map.of("bootstrap.servers", bootstrap));
+        if (admin != null) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
         KafkaProducer<String, AccessEvent> producer = bootstrap == null ? null : producer(bootstrap, codec);
         AtomicLong acknowledged = new AtomicLong();
         Callback callback = (metadata, failure) -> acknowledged.incrementAndGet();
@@ -99,6 +107,8 @@ public final class StageCost {
                 producer == null ? "" : String.format(", producer send %.2f (includes record+serialize)", best[3]));
         if (producer != null) {
             producer.close();
+            admin.deleteTopics(List.of(topic)).all().get();
+            admin.close();
         }
     }
 
