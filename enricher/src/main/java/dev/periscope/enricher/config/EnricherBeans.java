@@ -8,6 +8,7 @@ import dev.periscope.enricher.classify.ClassifierHolder;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.score.ScoreMetrics;
 import dev.periscope.enricher.service.ClassifierFactory;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
 import dev.periscope.model.RotatingHasher;
@@ -38,7 +39,9 @@ public class EnricherBeans {
     @Singleton
     ClassifierHolder classifiers(RuntimeConfigHolder configs, RotatingHasher hasher, IdentityCounters identity,
             LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, MeterRegistry registry) {
-        return new ClassifierHolder(configs, new ClassifierFactory(hasher, identity, learnedShapes, gapDetector,
-                (stage, error) -> registry.counter(ENRICH_ERRORS, "enricher", stage).increment()));
+        return new ClassifierHolder(configs, new ClassifierFactory(new ClassifierFactory.Shared(hasher, identity,
+                learnedShapes, gapDetector,
+                (stage, error) -> registry.counter(ENRICH_ERRORS, "enricher", stage).increment(),
+                new ScoreMetrics(registry))));
     }
 }

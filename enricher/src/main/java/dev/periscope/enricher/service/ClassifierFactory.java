@@ -21,6 +21,7 @@ import dev.periscope.enricher.classify.stages.ResponseHeaderStage;
 import dev.periscope.enricher.classify.stages.StatusMethodStage;
 import dev.periscope.enricher.classify.stages.TransportSecurityStage;
 import dev.periscope.enricher.classify.stages.UserAgentStage;
+import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.config.Policy;
 import dev.periscope.model.config.RuntimeConfig;
@@ -28,37 +29,41 @@ import dev.periscope.model.config.RuntimeConfig;
 /**
  * Builds the classification pipeline for one runtime-config version. The order matters: the path stage writes
  * {@code normalized_path} for everything after it; the UA, transport, header, host and probe stages raise the flags
- * {@link ConfirmedStage} reads, so it runs last. State that must outlive a reload (learned path shapes, the gap
+ * {@link ConfirmedStage} reads, so it runs after them; {@link ScoreStage} weighs the final flag set, so it runs last. State that must outlive a reload (learned path shapes, the gap
  * detector, identity counters) is passed in and shared by every version.
  */
 public final class ClassifierFactory implements Function<RuntimeConfig, Classifier> {
-    private final RotatingHasher hasher;
-    private final IdentityCounters identityCounters;
-    private final LearnedPathShapes learnedShapes;
-    private final NormalizeGapDetector gapDetector;
-    private final Classifier.StageFailures failures;
+    private final Shared shared;
 
-    /** {@code learnedShapes} / {@code gapDetector} may be null: path learning / gap detection off. */
-    public ClassifierFactory(RotatingHasher hasher, IdentityCounters identityCounters,
-            LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, Classifier.StageFailures failures) {
-        this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.identityCounters = Objects.requireNonNull(identityCounters, "identityCounters");
-        this.learnedShapes = learnedShapes;
-        this.gapDetector = gapDetector;
-        this.failures = Objects.requireNonNull(failures, "failures");
+    public ClassifierFactory(Shared shared) {
+        this.shared = Objects.requireNonNull(shared, "shared");
+    }
+
+    /**
+     * What every pipeline version shares: state that must survive a reload, and the listeners. {@code learnedShapes}
+     * / {@code gapDetector} may be null: path learning / gap detection off.
+     */
+    public record Shared(RotatingHasher hasher, IdentityCounters identityCounters, LearnedPathShapes learnedShapes,
+            NormalizeGapDetector gapDetector, Classifier.StageFailures failures, ScoreStage.ScoreObserver scores) {
+        public Shared {
+            Objects.requireNonNull(hasher, "hasher");
+            Objects.requireNonNull(identityCounters, "identityCounters");
+            Objects.requireNonNull(failures, "failures");
+            Objects.requireNonNull(scores, "scores");
+        }
     }
 
     @Override
     public Classifier apply(RuntimeConfig config) {
-        return new Classifier(stages(config), failures);
+        return new Classifier(stages(config), shared.failures());
     }
 
     /** The stages for {@code config}, in pipeline order. */
     public List<ClassificationStage> stages(RuntimeConfig config) {
         Policy policy = config.policy();
         return List.of(
-                PathStage.of(policy, learnedShapes, gapDetector),
-                new IdentityStage(policy, hasher, identityCounters),
+                PathStage.of(policy, shared.learnedShapes(), shared.gapDetector()),
+                new IdentityStage(policy, shared.hasher(), shared.identityCounters()),
                 new AuthSchemeStage(),
                 new QueryPiiStage(config.detection(), policy.piiDetectors()),
                 new EndpointCategoryStage(),
@@ -68,6 +73,7 @@ public final class ClassifierFactory implements Function<RuntimeConfig, Classifi
                 new HostExposureStage(),
                 new ProbePathStage(),
                 new StatusMethodStage(),
-                new ConfirmedStage());
+                new ConfirmedStage(),
+                new ScoreStage(shared.scores()));
     }
 }

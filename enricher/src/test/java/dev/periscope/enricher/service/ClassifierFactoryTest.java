@@ -17,6 +17,7 @@ import dev.periscope.enricher.classify.path.InMemoryPathShapeStore;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
 import dev.periscope.model.HashSaltSettings;
 import dev.periscope.model.RotatingHasher;
@@ -28,9 +29,11 @@ import dev.periscope.model.v1.EventStage;
 class ClassifierFactoryTest {
     private static final RotatingHasher HASHER = HashSaltSettings.parse("k3J9-pQ2x!Lm7vRt8wZ").hasher(Clock.systemUTC());
     private final List<String> failures = new ArrayList<>();
-    private final ClassifierFactory factory = new ClassifierFactory(HASHER, new IdentityCounters(),
+    private final ClassifierFactory factory = new ClassifierFactory(new ClassifierFactory.Shared(HASHER,
+            new IdentityCounters(),
             new LearnedPathShapes(new InMemoryPathShapeStore(Clock.systemUTC()), Clock.systemUTC(), 1000),
-            new NormalizeGapDetector(Clock.systemUTC()), (stage, error) -> failures.add(stage));
+            new NormalizeGapDetector(Clock.systemUTC()), (stage, error) -> failures.add(stage),
+            ScoreStage.ScoreObserver.NONE));
 
     private static AccessEvent raw() {
         return AccessEvent.newBuilder().setStage(EventStage.EVENT_STAGE_RAW).setEventId("65f1c0ffee0000000000abcd")
@@ -46,8 +49,9 @@ class ClassifierFactoryTest {
         List<String> names = factory.apply(RuntimeConfig.defaults()).stageNames();
 
         assertThat(names.get(0)).isEqualTo("path");
-        assertThat(names.get(names.size() - 1)).isEqualTo("confirmed");
-        assertThat(names).doesNotHaveDuplicates().hasSize(12);
+        assertThat(names.get(names.size() - 2)).isEqualTo("confirmed");
+        assertThat(names.get(names.size() - 1)).isEqualTo("score");
+        assertThat(names).doesNotHaveDuplicates().hasSize(13);
     }
 
     @Test
@@ -63,6 +67,7 @@ class ClassifierFactoryTest {
         assertThat(out.getTagsMap()).containsEntry("ua.class", "scanner");
         assertThat(out.getRiskFlagsList()).contains("scanner_user_agent");
         assertThat(out.getConfirmed()).as("a scanner's call is attack surface, not inventory").isFalse();
+        assertThat(out.getRiskScore()).as("scanner_user_agent (High 7) tops the threat axis").isGreaterThanOrEqualTo(7);
         assertThat(failures).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import dev.periscope.enricher.classify.path.InMemoryPathShapeStore;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.enricher.service.ClassifierFactory;
 import dev.periscope.model.HashSaltSettings;
 import dev.periscope.model.config.RuntimeConfig;
@@ -41,11 +42,11 @@ public class EnricherClassifierBenchmark {
 
     static Classifier productionClassifier() {
         Clock clock = Clock.systemUTC();
-        return new ClassifierFactory(HashSaltSettings.parse(RawEventMix.SALT).hasher(clock),
+        return new ClassifierFactory(new ClassifierFactory.Shared(HashSaltSettings.parse(RawEventMix.SALT).hasher(clock),
                 new IdentityCounters(), new LearnedPathShapes(new InMemoryPathShapeStore(clock), clock, 100_000),
                 new NormalizeGapDetector(clock), (stage, error) -> {
                     throw new IllegalStateException("stage " + stage + " failed", error);
-                }).apply(RuntimeConfig.defaults());
+                }, ScoreStage.ScoreObserver.NONE)).apply(RuntimeConfig.defaults());
     }
 
     @Benchmark
