@@ -8,6 +8,7 @@ service="${1:?usage: jmh.sh SERVICE [JMH options]}"
 shift
 case "$service" in
   enricher) pattern='EnricherClassifierBenchmark' ;;
+  readiness-service) pattern='ReadinessChecklistBenchmark' ;;
   *) echo "jmh.sh: no JMH benchmark for '$service'" >&2; exit 2 ;;
 esac
 cd "$ROOT"
