@@ -13,6 +13,8 @@ import time
 import urllib.parse
 import urllib.request
 
+import doctor  # the readiness reader token, found as ./periscope doctor finds it
+
 GATEWAY = "127.0.0.1:18090"
 INVENTORY_API = "http://127.0.0.1:18200/api/inventory"
 INSTANCES_API = "http://127.0.0.1:18400/api/instances"
@@ -62,8 +64,11 @@ def clickhouse_rows(projects) -> dict:
     return rows
 
 
-def get_json(url: str):
-    with urllib.request.urlopen(url, timeout=10) as response:
+def get_json(url: str, token: str = ""):
+    request = urllib.request.Request(url)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
 
@@ -147,7 +152,7 @@ def main() -> int:
     for project in sent:
         print(f"  {project:32} {rows_delta[project]:>7}")
     print(f"\nreadiness-service instances (reporting within the last {STALE_AFTER_S}s)")
-    instances = get_json(INSTANCES_API)
+    instances = get_json(INSTANCES_API, doctor.bearer_token() or "")
     live = [i for i in instances if float(i.get("age_seconds", 0)) <= STALE_AFTER_S]
     for instance in live:
         print(f"  {instance.get('service', ''):18} {instance.get('instance_id', ''):24} {instance.get('status', ''):9} "

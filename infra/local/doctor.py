@@ -1,21 +1,59 @@
 """./periscope doctor [--json]: the readiness verdict as a CI gate.
 
-Exit codes: 0 ready, 1 degraded, 2 blocked, 3 readiness-service unreachable or its answer unreadable.
+Exit codes: 0 ready, 1 degraded, 2 blocked, 3 readiness-service unreachable, its answer unreadable, or the token
+refused (401/403/429).
+
+The bearer token (scope readiness:read) comes from, in this order: PERISCOPE_READINESS_TOKEN,
+the file named by PERISCOPE_READINESS_TOKEN_FILE, or $PERISCOPE_HOME/readiness-token.reader (made by
+infra/local/readiness_tokens.py when ./periscope up runs; PERISCOPE_HOME defaults to <repo>/.periscope).
 """
 import json
 import os
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
+
+
+def bearer_token():
+    token = os.environ.get("PERISCOPE_READINESS_TOKEN", "").strip()
+    if token:
+        return token
+    home = Path(os.environ.get("PERISCOPE_HOME", str(Path(__file__).resolve().parent.parent.parent / ".periscope")))
+    path = Path(os.environ.get("PERISCOPE_READINESS_TOKEN_FILE", str(home / "readiness-token.reader")))
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def refusal(error: urllib.error.HTTPError) -> str:
+    try:
+        detail = json.loads(error.read().decode("utf-8")).get("detail", "")
+    except (ValueError, OSError, AttributeError):
+        detail = ""
+    hint = ""
+    if error.code == 401:
+        hint = " (set PERISCOPE_READINESS_TOKEN, or run ./periscope up to create .periscope/readiness-token.reader)"
+    elif error.code == 429:
+        hint = f" (locked out; retry after {error.headers.get('Retry-After', '?')} s)"
+    return f"HTTP {error.code} {detail}{hint}".rstrip()
 
 
 def main() -> int:
     url = os.environ.get("PERISCOPE_READINESS_URL", "http://127.0.0.1:18400").rstrip("/") + "/api/doctor"
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    token = bearer_token()
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read().decode("utf-8")
         report = json.loads(body)
         exit_code = int(report["exit_code"])
+    except urllib.error.HTTPError as error:
+        print(f"doctor: readiness-service refused the request at {url}: {refusal(error)}", file=sys.stderr)
+        return 3
     except (urllib.error.URLError, OSError, ValueError, KeyError) as error:
         print(f"doctor: readiness-service unreachable or unreadable at {url}: {error}", file=sys.stderr)
         return 3

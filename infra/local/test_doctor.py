@@ -1,13 +1,20 @@
-"""doctor.py against a throw-away HTTP server answering like readiness-service's /api/doctor."""
+"""doctor.py against a throw-away HTTP server answering like readiness-service's /api/doctor (bearer token
+required), and readiness_tokens.py in a scratch PERISCOPE_HOME."""
+import hashlib
 import http.server
 import json
 import os
+import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import unittest
 
-DOCTOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "doctor.py")
+HERE = os.path.dirname(os.path.abspath(__file__))
+DOCTOR = os.path.join(HERE, "doctor.py")
+TOKENS = os.path.join(HERE, "readiness_tokens.py")
+TOKEN = "prd_test-token-for-the-fake-readiness-service-0123456789"
 
 BLOCKED = {"verdict": "blocked", "exit_code": 2, "summary": "blocked: 1 of 3 items not passing",
            "failing": [{"id": "tls-on-als-listener", "status": "fail", "title": "TLS on the ALS listener",
@@ -17,13 +24,24 @@ READY = {"verdict": "ready", "exit_code": 0, "summary": "ready: 0 of 3 items not
 
 class Handler(http.server.BaseHTTPRequestHandler):
     answer = READY
+    token = TOKEN
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
-        body = json.dumps(Handler.answer).encode() if self.path == "/api/doctor" else b"{}"
-        self.send_response(200 if self.path == "/api/doctor" else 404)
-        self.send_header("content-type", "application/json")
+        if self.headers.get("Authorization") != f"Bearer {Handler.token}":
+            detail = "missing bearer token" if "Authorization" not in self.headers else "invalid bearer token"
+            self.reply(401, {"status": 401, "title": "Unauthorized", "detail": detail}, "application/problem+json")
+            return
+        if self.path == "/api/doctor":
+            self.reply(200, Handler.answer, "application/json")
+        else:
+            self.reply(404, {}, "application/json")
+
+    def reply(self, status, body, content_type):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("content-type", content_type)
         self.end_headers()
-        self.wfile.write(body)
+        self.wfile.write(data)
 
     def log_message(self, *args):
         pass
@@ -39,9 +57,18 @@ class DoctorTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.shutdown()
+        cls.server.server_close()
 
-    def run_doctor(self, url, *args):
-        env = dict(os.environ, PERISCOPE_READINESS_URL=url)
+    def setUp(self):
+        self.home = tempfile.TemporaryDirectory()
+        self.addCleanup(self.home.cleanup)
+
+    def run_doctor(self, url, *args, token=TOKEN, **env_overrides):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PERISCOPE_READINESS_TOKEN")}
+        env.update(PERISCOPE_READINESS_URL=url, PERISCOPE_HOME=self.home.name)
+        if token is not None:
+            env["PERISCOPE_READINESS_TOKEN"] = token
+        env.update(env_overrides)
         return subprocess.run([sys.executable, DOCTOR, *args], capture_output=True, text=True, env=env, timeout=30)
 
     def test_blocked_exits_2_and_lists_the_failing_item_with_its_evidence(self):
@@ -58,10 +85,87 @@ class DoctorTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         self.assertEqual(json.loads(result.stdout)["verdict"], "ready")
 
+    def test_the_reader_token_under_periscope_home_is_used_when_no_variable_names_one(self):
+        Handler.answer = READY
+        with open(os.path.join(self.home.name, "readiness-token.reader"), "w", encoding="utf-8") as f:
+            f.write(TOKEN + "\n")
+        self.assertEqual(self.run_doctor(self.url, token=None).returncode, 0)
+
+    def test_a_token_file_named_by_the_variable_is_used(self):
+        Handler.answer = READY
+        path = os.path.join(self.home.name, "elsewhere")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(TOKEN)
+        self.assertEqual(self.run_doctor(self.url, token=None, PERISCOPE_READINESS_TOKEN_FILE=path).returncode, 0)
+
+    def test_no_token_exits_3_and_says_how_to_get_one(self):
+        result = self.run_doctor(self.url, token=None)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("HTTP 401 missing bearer token", result.stderr)
+        self.assertIn("PERISCOPE_READINESS_TOKEN", result.stderr)
+
+    def test_a_wrong_token_exits_3(self):
+        result = self.run_doctor(self.url, token="prd_wrong")
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("HTTP 401 invalid bearer token", result.stderr)
+        self.assertNotIn("prd_wrong", result.stderr)
+
     def test_unreachable_exits_3_with_a_reason(self):
         result = self.run_doctor("http://127.0.0.1:9")
         self.assertEqual(result.returncode, 3)
         self.assertIn("unreachable", result.stderr)
+
+
+class ReadinessTokensTest(unittest.TestCase):
+    def setUp(self):
+        self.home = tempfile.TemporaryDirectory()
+        self.addCleanup(self.home.cleanup)
+
+    def run_tokens(self):
+        env = dict(os.environ, PERISCOPE_HOME=self.home.name)
+        return subprocess.run([sys.executable, TOKENS], capture_output=True, text=True, env=env, timeout=30)
+
+    def test_creates_strong_hashed_tokens_once_and_prints_them_once(self):
+        first = self.run_tokens()
+        self.assertEqual(first.returncode, 0, first.stderr)
+        token_file = first.stdout.strip()
+        self.assertEqual(token_file, os.path.join(self.home.name, "readiness-tokens"))
+        entries = {}
+        with open(token_file, encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    token_id, scopes, secret = line.split()
+                    entries[token_id] = (scopes, secret)
+        self.assertEqual({k: v[0] for k, v in entries.items()},
+                         {"reader": "readiness:read", "operator": "readiness:read,drills:run", "admin": "admin"})
+        for token_id, (_, secret) in entries.items():
+            path = os.path.join(self.home.name, f"readiness-token.{token_id}")
+            with open(path, encoding="utf-8") as f:
+                token = f.read().strip()
+            self.assertGreaterEqual(len(token), 32)
+            self.assertEqual(secret, "sha256:" + hashlib.sha256(token.encode()).hexdigest())
+            self.assertNotIn(token, open(token_file, encoding="utf-8").read())
+            self.assertIn(token, first.stderr)  # shown once
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(token_file).st_mode), 0o600)
+        self.assertEqual(len({v[1] for v in entries.values()}), 3)
+
+        second = self.run_tokens()
+        self.assertEqual(second.returncode, 0)
+        self.assertEqual(second.stdout.strip(), token_file)
+        self.assertEqual(second.stderr, "")
+        with open(token_file, encoding="utf-8") as f:
+            self.assertEqual({l.split()[0]: l.split()[2] for l in f if l.strip() and not l.startswith("#")},
+                             {k: v[1] for k, v in entries.items()})
+
+    def test_a_missing_client_token_makes_all_of_them_new(self):
+        token_file = self.run_tokens().stdout.strip()
+        before = open(token_file, encoding="utf-8").read()
+        os.remove(os.path.join(self.home.name, "readiness-token.admin"))
+        again = self.run_tokens()
+        self.assertIn("new local tokens", again.stderr)
+        self.assertNotEqual(open(token_file, encoding="utf-8").read(), before)
+        self.assertTrue(os.path.isfile(os.path.join(self.home.name, "readiness-token.admin")))
 
 
 if __name__ == "__main__":

@@ -84,6 +84,7 @@ class PipelineIT {
     /** Where raw and enriched ended before this run: what the services and the tests read starts there. */
     private static Map<TopicPartition, Long> startOffsets;
     private static int controlledEntries;
+    private static ReadinessTokens readinessTokens;
 
     @BeforeAll
     static void startServicesAndSendTraffic() throws Exception {
@@ -92,8 +93,10 @@ class PipelineIT {
         try (MongoClient mongo = MongoClients.create(LocalServers.MONGO_URI)) {
             mongo.getDatabase(DATABASE).drop(); // this test's own database: earlier runs' documents only slow it
         }
+        readinessTokens = new ReadinessTokens(root.resolve("infra/pipeline-it/target/readiness-tokens"));
         for (String name : START_ORDER) {
             Map<String, String> env = new HashMap<>();
+            env.put("PERISCOPE_READINESS_AUTH_TOKEN_FILE", readinessTokens.file.toString());
             env.put("KAFKA_BOOTSTRAP_SERVERS", LocalServers.KAFKA);
             env.put("MONGO_URI", LocalServers.MONGO_URI);
             env.put("CLICKHOUSE_URI", LocalServers.CLICKHOUSE_URI);
@@ -311,7 +314,8 @@ class PipelineIT {
         RestAssured.baseURI = "http://127.0.0.1";
         await("five instances").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
-                    JsonPath instances = RestAssured.given().port(READINESS_PORT).get("/api/instances").then()
+                    JsonPath instances = RestAssured.given().port(READINESS_PORT)
+                            .header("Authorization", readinessTokens.bearer()).get("/api/instances").then()
                             .statusCode(200).extract().jsonPath();
                     List<Map<String, Object>> ours = instances.<Map<String, Object>>getList("$").stream()
                             .filter(i -> INSTANCE.equals(i.get("instance_id"))).toList();

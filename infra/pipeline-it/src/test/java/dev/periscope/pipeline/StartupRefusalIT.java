@@ -27,6 +27,8 @@ class StartupRefusalIT {
                 root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("HASH_SALT", salt);
+        builder.environment().put("PERISCOPE_READINESS_AUTH_TOKEN_FILE",
+                new ReadinessTokens(log.resolveSibling(log.getFileName() + ".tokens")).file.toString());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", LocalServers.KAFKA);
         // Free ports: a refused start must not depend on (or disturb) anything else running.
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
