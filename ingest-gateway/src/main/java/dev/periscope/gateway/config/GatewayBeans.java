@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.periscope.gateway.filter.IngestFilterProvider;
+import dev.periscope.gateway.health.SourceIpMix;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.messaging.NativeLz4;
 import dev.periscope.gateway.messaging.RawEventPublisher;
@@ -89,11 +90,17 @@ public class GatewayBeans {
         publisher.close(); // idempotent; normally already closed by GatewayShutdown
     }
 
-    /** The runtime ingest filter: the active runtime config's exclusions, asked per entry before it is queued. */
+    /**
+     * The runtime ingest filter: the active runtime config's exclusions, asked per entry before it is queued. Every
+     * mapped entry passes here once, so it also feeds the source-IP window of the health facts.
+     */
     @Produces
     @Singleton
-    EventFilter eventFilter(IngestFilterProvider provider) {
-        return event -> provider.current().dropReason(event);
+    EventFilter eventFilter(IngestFilterProvider provider, SourceIpMix sourceIps) {
+        return event -> {
+            sourceIps.record(event.getSourceIp());
+            return provider.current().dropReason(event);
+        };
     }
 
     @Produces

@@ -16,7 +16,8 @@ import dev.periscope.model.v1.FactValue;
 
 /**
  * Facts the readiness checklist reads about the gateway: transport security and bind address of the ALS port, the
- * limits in force and back-pressure state (hash-salt and memory facts come from service-kit for every service).
+ * limits in force, back-pressure state and how many recent downstream addresses are private (hash-salt and memory
+ * facts come from service-kit for every service).
  * Drops by reason travel as counters in the same report.
  */
 @ApplicationScoped
@@ -26,8 +27,9 @@ public class GatewayFacts implements HealthFactsContributor {
     private final String grpcHost;
     private final int grpcPort;
     private final GrpcTls.Mode tls;
+    private final SourceIpMix sourceIps;
 
-    public GatewayFacts(GatewayConfig config, RawEventPublisher publisher,
+    public GatewayFacts(GatewayConfig config, RawEventPublisher publisher, SourceIpMix sourceIps,
             @ConfigProperty(name = "quarkus.grpc.server.host", defaultValue = "0.0.0.0") String grpcHost,
             @ConfigProperty(name = "quarkus.grpc.server.port", defaultValue = "9000") int grpcPort) {
         this.config = config;
@@ -35,6 +37,7 @@ public class GatewayFacts implements HealthFactsContributor {
         this.grpcHost = grpcHost;
         this.grpcPort = grpcPort;
         this.tls = GrpcTls.mode(config.grpc().tls());
+        this.sourceIps = sourceIps;
     }
 
     @Override
@@ -59,6 +62,17 @@ public class GatewayFacts implements HealthFactsContributor {
         facts.put("kafka.producer.idempotent", fact(true));
         facts.put("kafka.producer.acks", fact("all"));
         facts.put("kafka.producer.compression", fact(config.publisher().compression()));
+        sourceIpFacts(sourceIps, facts);
+    }
+
+    /** No share without traffic in the window: the checklist then says unknown, not "looks real". */
+    static void sourceIpFacts(SourceIpMix sourceIps, Map<String, FactValue> facts) {
+        SourceIpMix.Snapshot window = sourceIps.snapshot();
+        facts.put("gateway.source_ip.window_seconds", fact(sourceIps.window().toSeconds()));
+        facts.put("gateway.source_ip.window_entries", fact(window.entries()));
+        if (window.entries() > 0) {
+            facts.put("gateway.source_ip.private_percent", fact(window.privatePercent()));
+        }
     }
 
     static boolean isLoopback(String host) {

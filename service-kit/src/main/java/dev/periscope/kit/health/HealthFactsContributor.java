@@ -16,6 +16,10 @@ public interface HealthFactsContributor {
         return FactValue.newBuilder().setIntValue(value).build();
     }
 
+    static FactValue fact(double value) {
+        return FactValue.newBuilder().setDoubleValue(value).build();
+    }
+
     static FactValue fact(String value) {
         return FactValue.newBuilder().setStringValue(value).build();
     }

@@ -29,6 +29,7 @@ public class ServiceHealth {
     private final InstanceIdentity identity;
     private final MeterRegistry registry;
     private final KitConfig config;
+    private final BackendGauges backendGauges;
     private volatile List<BackendStatus> lastBackends = List.of();
 
     public ServiceHealth(@Any Instance<BackendProbe> probes, @Any Instance<HealthFactsContributor> factContributors,
@@ -38,6 +39,7 @@ public class ServiceHealth {
         this.identity = identity;
         this.registry = registry;
         this.config = config;
+        this.backendGauges = new BackendGauges(registry);
     }
 
     @Scheduled(every = "${periscope.health.probe-interval:2s}", delayed = "0s",
@@ -54,6 +56,7 @@ public class ServiceHealth {
                     .build());
         }
         lastBackends = List.copyOf(results);
+        backendGauges.record(lastBackends);
     }
 
     public List<BackendStatus> backends() {
