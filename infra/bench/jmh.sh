@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 service="${1:?usage: jmh.sh SERVICE [JMH options]}"
 shift
 case "$service" in
-  enricher) pattern='EnricherClassifierBenchmark' ;;
+  enricher) pattern='EnricherClassifierBenchmark|ThreatIntelBenchmark' ;;
   readiness-service) pattern='ReadinessChecklistBenchmark' ;;
   *) echo "jmh.sh: no JMH benchmark for '$service'" >&2; exit 2 ;;
 esac

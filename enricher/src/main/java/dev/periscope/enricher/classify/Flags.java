@@ -31,6 +31,8 @@ public final class Flags {
     public static final String CLIENT_ERROR_STATUS = "client_error_status";
     public static final String INTERNAL_HOST = "internal_host";
     public static final String EXTERNAL_HOST = "external_host";
+    // enrichment chain
+    public static final String THREAT_INTEL_HIT = "threat_intel_hit";
 
     private Flags() {
     }

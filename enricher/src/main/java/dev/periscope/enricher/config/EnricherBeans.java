@@ -8,6 +8,9 @@ import dev.periscope.enricher.classify.ClassifierHolder;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.detect.DetectorFactory;
+import dev.periscope.enricher.enrich.geoip.GeoIpStage;
+import dev.periscope.enricher.enrich.threatintel.ThreatIntelStage;
 import dev.periscope.enricher.score.ScoreMetrics;
 import dev.periscope.enricher.service.ClassifierFactory;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
@@ -38,10 +41,12 @@ public class EnricherBeans {
     @Produces
     @Singleton
     ClassifierHolder classifiers(RuntimeConfigHolder configs, RotatingHasher hasher, IdentityCounters identity,
-            LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, MeterRegistry registry) {
+            LearnedPathShapes learnedShapes, NormalizeGapDetector gapDetector, GeoIpStage geoIp,
+            ThreatIntelStage threatIntel, DetectorFactory detectors, MeterRegistry registry) {
         return new ClassifierHolder(configs, new ClassifierFactory(new ClassifierFactory.Shared(hasher, identity,
-                learnedShapes, gapDetector,
-                (stage, error) -> registry.counter(ENRICH_ERRORS, "enricher", stage).increment(),
+                learnedShapes, gapDetector, geoIp, threatIntel, detectors,
+                // same tag keys as the enrichers' own timeout/error counts: Prometheus drops a second key set silently
+                (stage, error) -> registry.counter(ENRICH_ERRORS, "enricher", stage, "reason", "exception").increment(),
                 new ScoreMetrics(registry))));
     }
 }

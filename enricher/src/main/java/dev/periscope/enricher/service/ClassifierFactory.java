@@ -21,6 +21,9 @@ import dev.periscope.enricher.classify.stages.ResponseHeaderStage;
 import dev.periscope.enricher.classify.stages.StatusMethodStage;
 import dev.periscope.enricher.classify.stages.TransportSecurityStage;
 import dev.periscope.enricher.classify.stages.UserAgentStage;
+import dev.periscope.enricher.detect.DetectorFactory;
+import dev.periscope.enricher.enrich.geoip.GeoIpStage;
+import dev.periscope.enricher.enrich.threatintel.ThreatIntelStage;
 import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.config.Policy;
@@ -29,7 +32,10 @@ import dev.periscope.model.config.RuntimeConfig;
 /**
  * Builds the classification pipeline for one runtime-config version. The order matters: the path stage writes
  * {@code normalized_path} for everything after it; the UA, transport, header, host and probe stages raise the flags
- * {@link ConfirmedStage} reads, so it runs after them; {@link ScoreStage} weighs the final flag set, so it runs last. State that must outlive a reload (learned path shapes, the gap
+ * {@link ConfirmedStage} reads, so it runs after them; the enrichment chain runs GeoIP → UA → threat intel
+ * (the reference's order; its GeoIP and threat-intel stages are shared by every version, their data swapped by their own
+ * pollers); the detectors (one stage, rebuilt per version over windows
+ * that survive a reload when their settings did not change) read categories, status flags and geo tags; {@link ScoreStage} weighs the final flag set, so it runs last. State that must outlive a reload (learned path shapes, the gap
  * detector, identity counters) is passed in and shared by every version.
  */
 public final class ClassifierFactory implements Function<RuntimeConfig, Classifier> {
@@ -44,9 +50,13 @@ public final class ClassifierFactory implements Function<RuntimeConfig, Classifi
      * / {@code gapDetector} may be null: path learning / gap detection off.
      */
     public record Shared(RotatingHasher hasher, IdentityCounters identityCounters, LearnedPathShapes learnedShapes,
-            NormalizeGapDetector gapDetector, Classifier.StageFailures failures, ScoreStage.ScoreObserver scores) {
+            NormalizeGapDetector gapDetector, GeoIpStage geoIp, ThreatIntelStage threatIntel,
+            DetectorFactory detectors, Classifier.StageFailures failures, ScoreStage.ScoreObserver scores) {
         public Shared {
             Objects.requireNonNull(hasher, "hasher");
+            Objects.requireNonNull(geoIp, "geoIp");
+            Objects.requireNonNull(threatIntel, "threatIntel");
+            Objects.requireNonNull(detectors, "detectors");
             Objects.requireNonNull(identityCounters, "identityCounters");
             Objects.requireNonNull(failures, "failures");
             Objects.requireNonNull(scores, "scores");
@@ -67,12 +77,15 @@ public final class ClassifierFactory implements Function<RuntimeConfig, Classifi
                 new AuthSchemeStage(),
                 new QueryPiiStage(config.detection(), policy.piiDetectors()),
                 new EndpointCategoryStage(),
+                shared.geoIp(),
                 new UserAgentStage(),
+                shared.threatIntel(),
                 new TransportSecurityStage(policy),
                 new ResponseHeaderStage(),
                 new HostExposureStage(),
                 new ProbePathStage(),
                 new StatusMethodStage(),
+                shared.detectors().stage(config),
                 new ConfirmedStage(),
                 new ScoreStage(shared.scores()));
     }

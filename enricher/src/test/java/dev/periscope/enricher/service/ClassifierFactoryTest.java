@@ -17,6 +17,9 @@ import dev.periscope.enricher.classify.path.InMemoryPathShapeStore;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.detect.DetectorFactory;
+import dev.periscope.enricher.enrich.geoip.GeoIpStage;
+import dev.periscope.enricher.enrich.threatintel.ThreatIntelStage;
 import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.kit.runtimeconfig.RuntimeConfigHolder;
 import dev.periscope.model.HashSaltSettings;
@@ -32,7 +35,9 @@ class ClassifierFactoryTest {
     private final ClassifierFactory factory = new ClassifierFactory(new ClassifierFactory.Shared(HASHER,
             new IdentityCounters(),
             new LearnedPathShapes(new InMemoryPathShapeStore(Clock.systemUTC()), Clock.systemUTC(), 1000),
-            new NormalizeGapDetector(Clock.systemUTC()), (stage, error) -> failures.add(stage),
+            new NormalizeGapDetector(Clock.systemUTC()), GeoIpStage.withoutData(), ThreatIntelStage.withoutData(),
+            DetectorFactory.inMemory(Clock.systemUTC(), 10_000),
+            (stage, error) -> failures.add(stage),
             ScoreStage.ScoreObserver.NONE));
 
     private static AccessEvent raw() {
@@ -49,9 +54,11 @@ class ClassifierFactoryTest {
         List<String> names = factory.apply(RuntimeConfig.defaults()).stageNames();
 
         assertThat(names.get(0)).isEqualTo("path");
+        assertThat(names.get(names.size() - 3)).isEqualTo("detectors");
         assertThat(names.get(names.size() - 2)).isEqualTo("confirmed");
         assertThat(names.get(names.size() - 1)).isEqualTo("score");
-        assertThat(names).doesNotHaveDuplicates().hasSize(13);
+        assertThat(names).doesNotHaveDuplicates().hasSize(16);
+        assertThat(names).containsSubsequence("geoip", "user_agent", "threat_intel", "detectors");
     }
 
     @Test

@@ -43,12 +43,16 @@ import java.util.regex.Pattern;
  * @param piiDetectors          {@code pii_detectors}: per-category PII reporting switches
  * @param consumersCap          {@code consumers_cap}: consumer hashes an inventory document keeps (default 10,
  *                              range 1–100)
+ * @param hostingAsns           {@code hosting_asns}: AS numbers added to the enricher's built-in hosting/VPN list
+ *                              (impossible-travel escalation; ≤1024)
+ * @param trustedEgressAsns     {@code trusted_egress_asns}: AS numbers removed from that list (≤1024)
  */
 public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean hashSourceIp, boolean hashUserAgent,
         boolean storeRawSourceIp, boolean storeRawUserAgent, int rawSampleRate, int queryParamsCap,
         List<String> credentialParamNames, List<Pattern> ingestDenyPatterns, Exclude exclude,
         List<CidrBlock> trustedProxyCidrs, List<CidrBlock> trustedTlsProxyCidrs, int maxPathBytes,
-        PathNormalization pathNormalization, PiiDetectors piiDetectors, int consumersCap) {
+        PathNormalization pathNormalization, PiiDetectors piiDetectors, int consumersCap, Set<Long> hostingAsns,
+        Set<Long> trustedEgressAsns) {
 
     public static final boolean DEFAULT_STORE_HEADERS = false;
     public static final List<String> DEFAULT_HEADER_ALLOWLIST = List.of("content-type", "user-agent", "x-request-id");
@@ -71,6 +75,7 @@ public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean
     public static final int MAX_INGEST_DENY_PATTERNS = 256;
     public static final int MAX_TRUSTED_PROXY_CIDRS = 1024;
     public static final int MAX_TRUSTED_TLS_PROXY_CIDRS = 64;
+    public static final int MAX_ASNS = 1024;
     public static final int DEFAULT_MAX_PATH_BYTES = 8192;
     public static final int MIN_MAX_PATH_BYTES = 256;
     public static final int MAX_MAX_PATH_BYTES = 1 << 20;
@@ -102,6 +107,8 @@ public record Policy(boolean storeHeaders, List<String> headerAllowlist, boolean
         ingestDenyPatterns = List.copyOf(ingestDenyPatterns);
         trustedProxyCidrs = List.copyOf(trustedProxyCidrs);
         trustedTlsProxyCidrs = List.copyOf(trustedTlsProxyCidrs);
+        hostingAsns = hostingAsns == null ? Set.of() : Set.copyOf(hostingAsns);
+        trustedEgressAsns = trustedEgressAsns == null ? Set.of() : Set.copyOf(trustedEgressAsns);
     }
 
     /** Every field at its default; validated like any document (so the seeded patterns are known to compile). */

@@ -67,6 +67,8 @@ public final class RuntimeConfigDocument {
         piiOut.put("iban", pii.iban());
         out.put("pii_detectors", piiOut);
         out.put("consumers_cap", policy.consumersCap());
+        out.put("hosting_asns", new ArrayList<>(new TreeSet<>(policy.hostingAsns())));
+        out.put("trusted_egress_asns", new ArrayList<>(new TreeSet<>(policy.trustedEgressAsns())));
         return out;
     }
 
@@ -76,6 +78,13 @@ public final class RuntimeConfigDocument {
         out.put("extract_consumer_fingerprint", detection.extractConsumerFingerprint());
         out.put("cookie_inspection", detection.cookieInspection());
         out.put("cors_reflection_min_origins", detection.corsReflectionMinOrigins());
+        detection.detectors().values().forEach((block, values) -> {
+            Map<String, Object> blockOut = new LinkedHashMap<>();
+            for (DetectorSchema.Field field : DetectorSchema.BLOCKS.get(block)) {
+                blockOut.put(field.name(), values.values().get(field.name()));
+            }
+            out.put(block, blockOut);
+        });
         return out;
     }
 

@@ -31,9 +31,14 @@ public final class RuntimeConfigParser {
             "credential_param_names", "ingest_deny_patterns", "exclude", "trusted_proxy_cidrs",
             "trusted_tls_proxy_cidrs", "max_path_bytes", "path_normalize_patterns", "path_learn_min_distinct",
             "path_learn_cap", "never_template_segments", "pii_detectors", "consumers_cap",
+            "hosting_asns", "trusted_egress_asns",
             // defined by the collector reference, read by later stages once they exist:
-            "risk_active_days", "hosting_asns", "trusted_egress_asns", "graphql_paths",
+            "risk_active_days", "graphql_paths",
             "graphql_ops_cap");
+    private static final Set<String> DETECTION = Set.of("detect_pii", "extract_consumer_fingerprint",
+            "cookie_inspection", "cors_reflection_min_origins",
+            // defined by the collector reference, not read by Periscope yet:
+            "service_account_patterns");
     private static final Set<String> PII_DETECTORS = Set.of("email", "phone_international", "ssn", "credit_card",
             "iban");
     private static final Set<String> PATH_RULE = Set.of("regex", "placeholder");
@@ -96,7 +101,58 @@ public final class RuntimeConfigParser {
                     pathRules(p), integer(p, "path_learn_min_distinct", "policy.path_learn_min_distinct"),
                     integer(p, "path_learn_cap", "policy.path_learn_cap"),
                     strings(p, "never_template_segments", "policy.never_template_segments"), piiDetectors(p),
-                    integer(p, "consumers_cap", "policy.consumers_cap"));
+                    integer(p, "consumers_cap", "policy.consumers_cap"),
+                    asns(p, "hosting_asns", "policy.hosting_asns"),
+                    asns(p, "trusted_egress_asns", "policy.trusted_egress_asns"));
+        }
+
+        /** AS numbers as integers or strings ({@code 13335}, {@code "13335"}, {@code "AS13335"}). */
+        private List<Long> asns(Map<String, ?> map, String key, String path) {
+            Object value = map.get(key);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof Collection<?> items)) {
+                errors.add(path + ": expected a list of AS numbers, got " + typeName(value));
+                return null;
+            }
+            List<Long> out = new ArrayList<>(items.size());
+            int index = 0;
+            boolean ok = true;
+            for (Object item : items) {
+                Long asn = asn(item);
+                if (asn == null) {
+                    errors.add(path + "[" + index + "]: expected an AS number (1-4294967295, e.g. 13335 or "
+                            + "\"AS13335\"), got " + (item instanceof String text ? "'" + abbreviate(text) + "'"
+                                    : describe(item)));
+                    ok = false;
+                } else {
+                    out.add(asn);
+                }
+                index++;
+            }
+            return ok ? out : null;
+        }
+
+        private static Long asn(Object item) {
+            long asn;
+            if (item instanceof Integer || item instanceof Long) {
+                asn = ((Number) item).longValue();
+            } else if (item instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+                asn = d.longValue();
+            } else if (item instanceof String text) {
+                String digits = text.strip();
+                if (digits.regionMatches(true, 0, "AS", 0, 2)) {
+                    digits = digits.substring(2);
+                }
+                if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return null;
+                }
+                asn = Long.parseLong(digits);
+            } else {
+                return null;
+            }
+            return asn >= 1 && asn <= 0xFFFF_FFFFL ? asn : null;
         }
 
         private List<PathRuleSpec> pathRules(Map<String, ?> p) {
@@ -154,11 +210,61 @@ public final class RuntimeConfigParser {
         }
 
         DetectionSpec detection(Map<String, ?> d) {
-            // detector blocks (bola, brute_force, …) are not modelled yet: no unknown-field warnings here
+            Map<String, Map<String, Object>> detectors = new java.util.LinkedHashMap<>();
+            for (Object rawKey : d.keySet()) {
+                String key = String.valueOf(rawKey);
+                if (DETECTION.contains(key) || DetectorSchema.NOT_MODELLED.contains(key)) {
+                    continue;
+                }
+                List<DetectorSchema.Field> fields = DetectorSchema.BLOCKS.get(key);
+                if (fields == null) {
+                    warnings.add("detection." + key + ": unknown field, ignored");
+                    continue;
+                }
+                Map<String, ?> block = map(d, key, "detection." + key);
+                if (block != null) {
+                    detectors.put(key, detectorBlock(key, block, fields));
+                }
+            }
             return new DetectionSpec(bool(d, "detect_pii", "detection.detect_pii"),
                     bool(d, "extract_consumer_fingerprint", "detection.extract_consumer_fingerprint"),
                     bool(d, "cookie_inspection", "detection.cookie_inspection"),
-                    integer(d, "cors_reflection_min_origins", "detection.cors_reflection_min_origins"));
+                    integer(d, "cors_reflection_min_origins", "detection.cors_reflection_min_origins"), detectors);
+        }
+
+        private Map<String, Object> detectorBlock(String name, Map<String, ?> block, List<DetectorSchema.Field> fields) {
+            String prefix = "detection." + name + ".";
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (Object key : block.keySet()) {
+                if (fields.stream().noneMatch(f -> f.name().equals(String.valueOf(key)))) {
+                    warnings.add(prefix + key + ": unknown field, ignored");
+                }
+            }
+            for (DetectorSchema.Field field : fields) {
+                String path = prefix + field.name();
+                Object value = switch (field.kind()) {
+                    case BOOL -> bool(block, field.name(), path);
+                    case INT -> integer(block, field.name(), path);
+                    case NUMBER -> number(block, field.name(), path);
+                };
+                if (value != null) {
+                    out.put(field.name(), value);
+                }
+            }
+            return out;
+        }
+
+        private Double number(Map<String, ?> map, String key, String path) {
+            Object value = map.get(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number number && !(value instanceof BigInteger)
+                    && Double.isFinite(number.doubleValue())) {
+                return number.doubleValue();
+            }
+            errors.add(path + ": expected a number, got " + describe(value));
+            return null;
         }
 
         private void unknown(Map<String, ?> map, Set<String> known, String prefix) {

@@ -21,9 +21,10 @@ public record RuntimeConfigSpec(Long version, Instant updatedAt, String updatedB
             Long queryParamsCap, List<String> credentialParamNames, List<String> ingestDenyPatterns,
             ExcludeSpec exclude, List<String> trustedProxyCidrs, List<String> trustedTlsProxyCidrs,
             Long maxPathBytes, List<PathRuleSpec> pathNormalizePatterns, Long pathLearnMinDistinct,
-            Long pathLearnCap, List<String> neverTemplateSegments, PiiDetectorsSpec piiDetectors, Long consumersCap) {
+            Long pathLearnCap, List<String> neverTemplateSegments, PiiDetectorsSpec piiDetectors, Long consumersCap,
+            List<Long> hostingAsns, List<Long> trustedEgressAsns) {
         public static final PolicySpec EMPTY = new PolicySpec(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         public PolicySpec {
             exclude = exclude == null ? ExcludeSpec.EMPTY : exclude;
@@ -44,8 +45,16 @@ public record RuntimeConfigSpec(Long version, Instant updatedAt, String updatedB
         public static final ExcludeSpec EMPTY = new ExcludeSpec(null, null, null, null, null, null);
     }
 
+    /**
+     * @param detectors the detector blocks present in the document, each field typed per {@link DetectorSchema}
+     *                  ({@code Boolean}, {@code Long} or {@code Double}); absent fields are absent
+     */
     public record DetectionSpec(Boolean detectPii, Boolean extractConsumerFingerprint, Boolean cookieInspection,
-            Long corsReflectionMinOrigins) {
-        public static final DetectionSpec EMPTY = new DetectionSpec(null, null, null, null);
+            Long corsReflectionMinOrigins, java.util.Map<String, java.util.Map<String, Object>> detectors) {
+        public static final DetectionSpec EMPTY = new DetectionSpec(null, null, null, null, null);
+
+        public DetectionSpec {
+            detectors = detectors == null ? java.util.Map.of() : java.util.Map.copyOf(detectors);
+        }
     }
 }

@@ -101,7 +101,19 @@ public final class RuntimeConfigValidator {
                 or(p.storeRawUserAgent(), Policy.DEFAULT_STORE_RAW_USER_AGENT), rawSampleRate, queryParamsCap,
                 credentialNames, deny, exclude, trustedProxies, trustedTlsProxies, maxPathBytes, paths, pii,
                 range(p.consumersCap(), Policy.DEFAULT_CONSUMERS_CAP, Policy.MIN_CONSUMERS_CAP,
-                        Policy.MAX_CONSUMERS_CAP, "policy.consumers_cap", errors));
+                        Policy.MAX_CONSUMERS_CAP, "policy.consumers_cap", errors),
+                asns(p.hostingAsns(), "policy.hosting_asns", errors),
+                asns(p.trustedEgressAsns(), "policy.trusted_egress_asns", errors));
+    }
+
+    private static Set<Long> asns(List<Long> values, String path, List<String> errors) {
+        if (values == null) {
+            return Set.of();
+        }
+        if (values.size() > Policy.MAX_ASNS) {
+            errors.add(path + ": at most " + Policy.MAX_ASNS + " entries, got " + values.size());
+        }
+        return Set.copyOf(values);
     }
 
     private static PathNormalization pathNormalization(PolicySpec p, List<String> errors) {
@@ -167,7 +179,8 @@ public final class RuntimeConfigValidator {
                 "detection.cors_reflection_min_origins", errors);
         return new Detection(or(d.detectPii(), Detection.DEFAULT_DETECT_PII),
                 or(d.extractConsumerFingerprint(), Detection.DEFAULT_EXTRACT_CONSUMER_FINGERPRINT),
-                or(d.cookieInspection(), Detection.DEFAULT_COOKIE_INSPECTION), corsMinOrigins);
+                or(d.cookieInspection(), Detection.DEFAULT_COOKIE_INSPECTION), corsMinOrigins,
+                DetectorSettingsValidator.validate(d.detectors(), errors));
     }
 
     /**

@@ -17,6 +17,9 @@ import dev.periscope.enricher.classify.path.InMemoryPathShapeStore;
 import dev.periscope.enricher.classify.path.LearnedPathShapes;
 import dev.periscope.enricher.classify.path.NormalizeGapDetector;
 import dev.periscope.enricher.classify.stages.IdentityCounters;
+import dev.periscope.enricher.detect.DetectorFactory;
+import dev.periscope.enricher.enrich.geoip.GeoIpStage;
+import dev.periscope.enricher.enrich.threatintel.ThreatIntelStage;
 import dev.periscope.enricher.score.ScoreStage;
 import dev.periscope.enricher.service.ClassifierFactory;
 import dev.periscope.model.HashSaltSettings;
@@ -44,7 +47,8 @@ public class EnricherClassifierBenchmark {
         Clock clock = Clock.systemUTC();
         return new ClassifierFactory(new ClassifierFactory.Shared(HashSaltSettings.parse(RawEventMix.SALT).hasher(clock),
                 new IdentityCounters(), new LearnedPathShapes(new InMemoryPathShapeStore(clock), clock, 100_000),
-                new NormalizeGapDetector(clock), (stage, error) -> {
+                new NormalizeGapDetector(clock), GeoIpStage.withoutData(), ThreatIntelStage.withoutData(),
+                DetectorFactory.inMemory(clock, 100_000), (stage, error) -> {
                     throw new IllegalStateException("stage " + stage + " failed", error);
                 }, ScoreStage.ScoreObserver.NONE)).apply(RuntimeConfig.defaults());
     }
