@@ -97,6 +97,7 @@ class PipelineIT {
         for (String name : START_ORDER) {
             Map<String, String> env = new HashMap<>();
             env.put("PERISCOPE_READINESS_AUTH_TOKEN_FILE", readinessTokens.file.toString());
+            env.put("GEOIP_CACHE_DIR", root.resolve("infra/pipeline-it/target/geoip-cache").toString());
             env.put("KAFKA_BOOTSTRAP_SERVERS", LocalServers.KAFKA);
             env.put("MONGO_URI", LocalServers.MONGO_URI);
             env.put("CLICKHOUSE_URI", LocalServers.CLICKHOUSE_URI);
