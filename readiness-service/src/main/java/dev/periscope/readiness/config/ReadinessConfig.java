@@ -16,6 +16,13 @@ public interface ReadinessConfig {
     @WithDefault("60s")
     Duration staleAfter();
 
+    /**
+     * An instance silent for this long (crashed, killed, scaled away without a tombstone) is forgotten: until then it
+     * shows as stale and its rules evaluate to unknown.
+     */
+    @WithDefault("15m")
+    Duration forgetAfter();
+
     /** The window of {@code increase} (counter growth) in rule expressions. */
     @WithDefault("15m")
     Duration counterWindow();

@@ -19,8 +19,8 @@ public class ReadinessProducers {
 
     @Produces
     @Singleton
-    InstanceRegistry instanceRegistry() {
-        return new InstanceRegistry(Clock.systemUTC());
+    InstanceRegistry instanceRegistry(ReadinessConfig config) {
+        return new InstanceRegistry(Clock.systemUTC(), config.forgetAfter());
     }
 
     @Produces

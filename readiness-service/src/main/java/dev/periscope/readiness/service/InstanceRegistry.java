@@ -1,6 +1,7 @@
 package dev.periscope.readiness.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,18 +14,26 @@ import dev.periscope.readiness.domain.InstanceView;
 
 /**
  * The latest HealthReport of every {@code service/instance_id}, in memory. Reports may arrive out of order (replay
- * of the compacted topic, several partitions): an older report never replaces a newer one. Checklist rules will
- * read from here.
+ * of the compacted topic, several partitions): an older report never replaces a newer one. An instance that stops
+ * gracefully leaves a tombstone; one that crashed (or was scaled away by kill) only goes silent: it shows as stale
+ * (its rules turn unknown) and is forgotten once its last report is older than {@code forgetAfter}.
  */
 public class InstanceRegistry {
+    public static final Duration DEFAULT_FORGET_AFTER = Duration.ofMinutes(15);
     private static final Comparator<InstanceView> ORDER = Comparator.comparing(InstanceView::service)
             .thenComparing(InstanceView::instanceId);
 
     private final Clock clock;
+    private final Duration forgetAfter;
     private final ConcurrentMap<String, HealthReport> latest = new ConcurrentHashMap<>();
 
     public InstanceRegistry(Clock clock) {
+        this(clock, DEFAULT_FORGET_AFTER);
+    }
+
+    public InstanceRegistry(Clock clock, Duration forgetAfter) {
         this.clock = clock;
+        this.forgetAfter = forgetAfter;
     }
 
     /** @return true when the report is now the instance's latest, false when a newer one was already known */
@@ -41,12 +50,12 @@ public class InstanceRegistry {
     }
 
     public List<InstanceView> instances() {
-        Instant now = clock.instant();
+        Instant now = forgetSilent();
         return latest.values().stream().map(r -> HealthReportViews.view(r, now)).sorted(ORDER).toList();
     }
 
     public List<InstanceView> instances(String service) {
-        Instant now = clock.instant();
+        Instant now = forgetSilent();
         return latest.values().stream()
                 .filter(r -> r.getService().equals(service))
                 .map(r -> HealthReportViews.view(r, now))
@@ -55,6 +64,14 @@ public class InstanceRegistry {
     }
 
     public int size() {
+        forgetSilent();
         return latest.size();
+    }
+
+    private Instant forgetSilent() {
+        Instant now = clock.instant();
+        long oldestKeptMs = now.minus(forgetAfter).toEpochMilli();
+        latest.values().removeIf(report -> report.getTsMs() < oldestKeptMs);
+        return now;
     }
 }

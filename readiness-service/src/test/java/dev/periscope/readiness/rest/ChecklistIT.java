@@ -41,10 +41,12 @@ import dev.periscope.model.v1.FactValue;
 import dev.periscope.model.v1.HealthReport;
 import dev.periscope.model.v1.HealthStatus;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.periscope.readiness.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Real HealthReports through the real local Kafka into the checklist: an unsafe deployment of a fake service (unique
@@ -112,7 +114,7 @@ class ChecklistIT {
 
     @Test
     void unsafeReportsBlockAndFixedReportsMakeItReady() throws Exception {
-        given().when().get("/api/checklist/rules").then().statusCode(200)
+        reader().when().get("/api/checklist/rules").then().statusCode(200)
                 .body("rules.id", equalTo(List.of("it.tls", "it.mtls", "it.replicas")))
                 .body("rejected[0].rule_id", equalTo("it.broken"))
                 .body("rejected[0].source", containsString("20-ha.yaml:15"))
@@ -123,10 +125,10 @@ class ChecklistIT {
             send(producer, report("b", true, false));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().when().get("/api/checklist/it.tls").then().statusCode(200)
+                reader().when().get("/api/checklist/it.tls").then().statusCode(200)
                         .body("evidence.subject", equalTo(List.of(SERVICE + "/a", SERVICE + "/b"))));
 
-        JsonPath doctor = given().when().get("/api/doctor").then().statusCode(200).extract().jsonPath();
+        JsonPath doctor = reader().when().get("/api/doctor").then().statusCode(200).extract().jsonPath();
         assertThat(doctor.getString("verdict")).isEqualTo("blocked");
         assertThat(doctor.getInt("exit_code")).isEqualTo(2);
         assertThat(doctor.getList("failing.id")).containsExactly("it.tls", "it.mtls");
@@ -135,7 +137,7 @@ class ChecklistIT {
         assertThat(doctor.getList("failing[0].evidence.subject")).containsExactly(SERVICE + "/a");
         assertThat(doctor.getString("failing[0].evidence[0].message")).isEqualTo("tls=false");
 
-        given().when().get("/api/checklist?section=ha").then().statusCode(200)
+        reader().when().get("/api/checklist?section=ha").then().statusCode(200)
                 .body("verdict", equalTo("blocked"))
                 .body("items.id", equalTo(List.of("it.replicas")))
                 .body("items[0].status", equalTo("pass"))
@@ -145,7 +147,8 @@ class ChecklistIT {
         LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Void>> subscription = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(stream.toString())).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(URI.create(stream.toString())).header("Accept", "text/event-stream")
+                        .header(TestTokens.HEADER, TestTokens.bearer(TestTokens.READ)).build(),
                 HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(
                         bytes -> events.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))));
         // the stream opens with the current state of every item
@@ -157,7 +160,7 @@ class ChecklistIT {
             send(producer, report("b", true, true));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().when().get("/api/doctor").then().statusCode(200)
+                reader().when().get("/api/doctor").then().statusCode(200)
                         .body("verdict", equalTo("ready"))
                         .body("exit_code", equalTo(0)));
         // and tells the item turned from fail to pass
@@ -165,26 +168,28 @@ class ChecklistIT {
                 .contains("\"id\":\"it.tls\",\"previous\":\"fail\"")
                 .contains("\"verdict\":\"ready\""));
         subscription.cancel(true);
-        given().when().get("/api/checklist").then().statusCode(200)
+        reader().when().get("/api/checklist").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("pass")))
                 .body("counts.pass", equalTo(3))
                 .body("items.find { it.id == 'it.tls' }.evidence.message", everyItem(equalTo("tls=true")));
 
         tombstone("a", "b");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().when().get("/api/checklist/it.tls").then().statusCode(200)
+                reader().when().get("/api/checklist/it.tls").then().statusCode(200)
                         .body("status", equalTo("unknown"))
                         .body("evidence[0].message", equalTo("no instance of " + SERVICE + " reports")));
     }
 
     @Test
     void unknownItemsAndSectionsAreClientErrorsAndTheApiIsDescribed() {
-        given().when().get("/api/checklist/no.such.item").then().statusCode(404);
-        given().when().get("/api/checklist?section=nope").then().statusCode(400);
-        given().when().get("/q/openapi").then().statusCode(200)
+        reader().when().get("/api/checklist/no.such.item").then().statusCode(404);
+        reader().when().get("/api/checklist?section=nope").then().statusCode(400);
+        // no token, no access: also the API description
+        given().when().get("/q/openapi").then().statusCode(401);
+        reader().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/doctor"))
                 .body(containsString("/api/checklist/{id}"));
-        given().when().get("/api/checklist").then().statusCode(200)
+        reader().when().get("/api/checklist").then().statusCode(200)
                 .body("items.id", hasItem("it.tls"));
     }
 
@@ -221,5 +226,10 @@ class ChecklistIT {
 
     private KafkaProducer<String, byte[]> producer() {
         return KafkaTestSupport.stringKeyProducer(bootstrapServers);
+    }
+
+    /** Every call of this test reads with the test token of scope readiness:read. */
+    private static RequestSpecification reader() {
+        return given().header(TestTokens.HEADER, TestTokens.bearer(TestTokens.READ));
     }
 }

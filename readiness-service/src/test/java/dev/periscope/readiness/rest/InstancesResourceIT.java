@@ -32,9 +32,11 @@ import dev.periscope.model.v1.BackendStatus;
 import dev.periscope.model.v1.FactValue;
 import dev.periscope.model.v1.HealthReport;
 import dev.periscope.model.v1.HealthStatus;
+import dev.periscope.readiness.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /** The REST view of reports published to the real broker. */
 @QuarkusTest
@@ -64,12 +66,12 @@ class InstancesResourceIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().when().get("/api/instances/" + gateway).then().statusCode(200).body("$", hasSize(2)));
+                reader().when().get("/api/instances/" + gateway).then().statusCode(200).body("$", hasSize(2)));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().when().get("/api/instances/" + writer).then().statusCode(200)
+                reader().when().get("/api/instances/" + writer).then().statusCode(200)
                         .body("status", equalTo(List.of("DEGRADED"))));
 
-        JsonPath all = given().when().get("/api/instances").then().statusCode(200)
+        JsonPath all = reader().when().get("/api/instances").then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
         Map<String, Object> gw1 = instance(all, gateway, "gw-1");
         Map<String, Object> gw2 = instance(all, gateway, "gw-2");
@@ -90,7 +92,7 @@ class InstancesResourceIT {
         assertThat(w1.get("counters")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKey("events.received");
 
-        given().when().get("/api/instances/" + writer).then().statusCode(200)
+        reader().when().get("/api/instances/" + writer).then().statusCode(200)
                 .body("service", everyItem(equalTo(writer)));
 
         // tombstones (null values) remove the instances, here and from the compacted topic
@@ -100,15 +102,15 @@ class InstancesResourceIT {
             }
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            given().when().get("/api/instances/" + gateway).then().statusCode(200).body("$", hasSize(0));
-            given().when().get("/api/instances/" + writer).then().statusCode(200).body("$", hasSize(0));
+            reader().when().get("/api/instances/" + gateway).then().statusCode(200).body("$", hasSize(0));
+            reader().when().get("/api/instances/" + writer).then().statusCode(200).body("$", hasSize(0));
         });
     }
 
     @Test
     void itListsItself() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/api/instances/readiness-service").then().statusCode(200)
+                reader().when().get("/api/instances/readiness-service").then().statusCode(200)
                         .body("service", everyItem(equalTo("readiness-service")))
                         .body("instance_id", hasItem(identity.instanceId())));
     }
@@ -146,5 +148,10 @@ class InstancesResourceIT {
 
     private KafkaProducer<String, byte[]> producer() {
         return KafkaTestSupport.stringKeyProducer(bootstrapServers);
+    }
+
+    /** Every call of this test reads with the test token of scope readiness:read. */
+    private static RequestSpecification reader() {
+        return given().header(TestTokens.HEADER, TestTokens.bearer(TestTokens.READ));
     }
 }

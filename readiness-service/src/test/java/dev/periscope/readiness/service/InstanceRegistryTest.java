@@ -74,6 +74,29 @@ class InstanceRegistryTest {
     }
 
     @Test
+    void aSilentInstanceIsStaleFirstAndForgottenAfterTheForgetPeriod() {
+        InstanceRegistry forgetting = new InstanceRegistry(clock, Duration.ofMinutes(10));
+        forgetting.record(report("enricher", "crashed", T0, HealthStatus.HEALTH_STATUS_UP));
+        forgetting.record(report("enricher", "alive", T0, HealthStatus.HEALTH_STATUS_UP));
+
+        clock.advance(Duration.ofMinutes(9));
+        forgetting.record(report("enricher", "alive", T0.plus(Duration.ofMinutes(9)), HealthStatus.HEALTH_STATUS_UP));
+        assertThat(forgetting.instances()).extracting(InstanceView::instanceId).containsExactly("alive", "crashed");
+
+        clock.advance(Duration.ofMinutes(1).plusMillis(1));
+        assertThat(forgetting.instances("enricher")).extracting(InstanceView::instanceId).containsExactly("alive");
+        assertThat(forgetting.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportReplayedFromLongAgoIsNotResurrected() {
+        clock.advance(Duration.ofHours(2));
+        registry.record(report("enricher", "gone", T0, HealthStatus.HEALTH_STATUS_UP));
+
+        assertThat(registry.instances()).isEmpty();
+    }
+
+    @Test
     void aReportFromTheFutureHasAgeZero() {
         registry.record(report("enricher", "a", T0.plusSeconds(3), HealthStatus.HEALTH_STATUS_UP));
         assertThat(registry.instances().get(0).ageSeconds()).isZero();
