@@ -98,6 +98,11 @@ class PipelineIT {
             Map<String, String> env = new HashMap<>();
             env.put("PERISCOPE_READINESS_AUTH_TOKEN_FILE", readinessTokens.file.toString());
             env.put("GEOIP_CACHE_DIR", root.resolve("infra/pipeline-it/target/geoip-cache").toString());
+            // readiness: backups of its own, none on a schedule (the checklist test takes them); DR facts refreshed fast
+            env.put("PERISCOPE_BACKUP_DIR", root.resolve("infra/pipeline-it/target/dr-backups").toString());
+            env.put("PERISCOPE_BACKUP_CHECK_EVERY", "off");
+            env.put("PERISCOPE_DRILL_EVERY", "off");
+            env.put("PERISCOPE_READINESS_DR_REFRESH_EVERY", "2s");
             env.put("KAFKA_BOOTSTRAP_SERVERS", LocalServers.KAFKA);
             env.put("MONGO_URI", LocalServers.MONGO_URI);
             env.put("CLICKHOUSE_URI", LocalServers.CLICKHOUSE_URI);
@@ -324,6 +329,54 @@ class PipelineIT {
                             MANAGEMENT_PORTS.keySet());
                     assertThat(ours).allSatisfy(i -> assertThat(i.get("status")).isEqualTo("UP"));
                 });
+    }
+
+    /**
+     * The local stack is a deliberately unsafe deployment (single broker, MongoDB stand-in, management ports on every
+     * address, no backup, no drill): readiness must block it and say why, per instance. Then an operator takes a
+     * backup and runs a restore drill, and the two DR items turn green for this instance live over the SSE stream.
+     */
+    @Test
+    void readinessBlocksTheUnsafeStackAndDrItemsTurnGreenLiveAfterABackupAndADrill() {
+        String readiness = "readiness-service/" + INSTANCE;
+        Map<String, String> failingSubjects = Map.of(
+                "ha.kafka-topics-replicated", readiness,
+                "ha.mongodb-replica-set", "inventory-writer/" + INSTANCE,
+                "security.management-ports", "ingest-gateway/" + INSTANCE,
+                "ha.mongodb-backup-fresh", readiness,
+                "ha.restore-drill-passed", readiness);
+        await("readiness blocks the unsafe stack").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    JsonPath doctor = readiness().get("/api/doctor").then().statusCode(200).extract().jsonPath();
+                    assertThat(doctor.getString("verdict")).isEqualTo("blocked");
+                    assertThat(doctor.getInt("exit_code")).isEqualTo(2);
+                    failingSubjects.forEach((item, subject) -> assertThat(doctor.getList(
+                            "failing.find { it.id == '" + item + "' }.evidence.findAll { it.subject == '" + subject
+                                    + "' }.status", String.class)).as(item + " for " + subject).containsExactly("fail"));
+                });
+
+        try (ChecklistStream stream = new ChecklistStream(READINESS_PORT, readinessTokens.bearer())) {
+            await("current state first").atMost(Duration.ofSeconds(30))
+                    .until(() -> "fail".equals(stream.latestEvidenceStatus("ha.restore-drill-passed", readiness)));
+
+            readiness().post("/api/backups").then().statusCode(200);
+            JsonPath drill = readiness().post("/api/drills/mongo-backup-restore").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(drill.getBoolean("passed")).as(drill.prettify()).isTrue();
+
+            await("DR items pass for this instance, pushed over SSE").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                        assertThat(stream.latestEvidenceStatus("ha.restore-drill-passed", readiness)).isEqualTo("pass");
+                        assertThat(stream.latestEvidenceStatus("ha.mongodb-backup-fresh", readiness)).isEqualTo("pass");
+                    });
+        }
+        JsonPath doctor = readiness().get("/api/doctor").then().statusCode(200).extract().jsonPath();
+        assertThat(doctor.getString("verdict")).as("the rest of the unsafe stack still blocks").isEqualTo("blocked");
+    }
+
+    private static io.restassured.specification.RequestSpecification readiness() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(READINESS_PORT)
+                .header("Authorization", readinessTokens.bearer());
     }
 
     /** Other tests put poison records on the shared topics on purpose; they are not ours to count. */
