@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.periscope.readiness.checklist.ChecklistItem;
 import dev.periscope.readiness.checklist.ChecklistReport;
+import dev.periscope.readiness.checklist.ItemHistory;
 import dev.periscope.readiness.checklist.Section;
 import dev.periscope.readiness.service.ChecklistService;
 
@@ -25,9 +26,11 @@ import dev.periscope.readiness.service.ChecklistService;
 @Tag(name = "checklist")
 public class ChecklistResource {
     private final ChecklistService checklist;
+    private final ItemHistory history;
 
-    public ChecklistResource(ChecklistService checklist) {
+    public ChecklistResource(ChecklistService checklist, ItemHistory history) {
         this.checklist = checklist;
+        this.history = history;
     }
 
     @GET
@@ -59,8 +62,10 @@ public class ChecklistResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One checklist item with its evidence per instance")
-    public ChecklistItem item(@PathParam("id") String id) {
-        return checklist.evaluate().item(id).orElseThrow(() -> new NotFoundException("no checklist item " + id));
+    @Operation(summary = "One checklist item with its evidence per instance and its recent status changes")
+    public ItemDetail item(@PathParam("id") String id) {
+        ChecklistItem item = checklist.evaluate().item(id)
+                .orElseThrow(() -> new NotFoundException("no checklist item " + id));
+        return new ItemDetail(item, history.of(id));
     }
 }

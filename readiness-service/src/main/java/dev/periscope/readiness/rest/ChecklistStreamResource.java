@@ -25,6 +25,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @Path("/api/checklist/stream")
 @Tag(name = "checklist")
 public class ChecklistStreamResource {
+    static final int CLIENT_BUFFER = 256;
     private final ChecklistService checklist;
     private final BroadcastProcessor<ItemChange> changes = BroadcastProcessor.create();
 
@@ -40,6 +41,9 @@ public class ChecklistStreamResource {
     public Multi<ItemChange> stream() {
         ChecklistReport current = checklist.latest();
         List<ItemChange> snapshot = ItemChange.between(null, current);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(snapshot), changes);
+        // a slow client gets a buffer; one that falls further behind loses its stream, reconnects and starts over from
+        // the snapshot above (an EventSource reconnects by itself)
+        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(snapshot),
+                changes.onOverflow().buffer(CLIENT_BUFFER));
     }
 }

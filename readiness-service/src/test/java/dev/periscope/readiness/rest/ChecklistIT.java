@@ -172,6 +172,14 @@ class ChecklistIT {
                 .body("items.status", everyItem(equalTo("pass")))
                 .body("counts.pass", equalTo(3))
                 .body("items.find { it.id == 'it.tls' }.evidence.message", everyItem(equalTo("tls=true")));
+        // the item's own page keeps its history, newest first: fail (with the failing evidence), then pass
+        reader().when().get("/api/checklist/it.tls").then().statusCode(200)
+                .body("status", equalTo("pass"))
+                .body("history[0].previous", equalTo("fail"))
+                .body("history[0].status", equalTo("pass"))
+                .body("history[0].evidence", org.hamcrest.Matchers.empty())
+                .body("history.find { it.status == 'fail' }.evidence.subject", org.hamcrest.Matchers.hasItem(
+                        SERVICE + "/a"));
 
         tombstone("a", "b");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
