@@ -13,6 +13,7 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCTOR = os.path.join(HERE, "doctor.py")
+DRILL = os.path.join(HERE, "drill.py")
 TOKENS = os.path.join(HERE, "readiness_tokens.py")
 TOKEN = "prd_test-token-for-the-fake-readiness-service-0123456789"
 
@@ -20,10 +21,17 @@ BLOCKED = {"verdict": "blocked", "exit_code": 2, "summary": "blocked: 1 of 3 ite
            "failing": [{"id": "tls-on-als-listener", "status": "fail", "title": "TLS on the ALS listener",
                         "evidence": [{"subject": "ingest-gateway/gw-1", "message": "grpc.tls.enabled = false"}]}]}
 READY = {"verdict": "ready", "exit_code": 0, "summary": "ready: 0 of 3 items not passing", "failing": []}
+DRILL_PASSED = {"id": "20261201T120000Z-1a2b3c", "drill": "mongo-backup-restore", "passed": True,
+                "backup_id": "20261201T120000Z-4d5e6f", "error": None,
+                "checks": [{"name": "compare api_inventory", "ok": True, "detail": "120 documents, checksums equal"}]}
+DRILL_FAILED = {"id": "20261201T120100Z-7a8b9c", "drill": "mongo-backup-restore", "passed": False,
+                "backup_id": "20261201T120100Z-0d1e2f", "error": "backup files do not match the manifest",
+                "checks": [{"name": "verify manifest", "ok": False, "detail": "api_inventory.ejson.gz: checksum"}]}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     answer = READY
+    drill = DRILL_PASSED
     token = TOKEN
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
@@ -33,6 +41,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         if self.path == "/api/doctor":
             self.reply(200, Handler.answer, "application/json")
+        else:
+            self.reply(404, {}, "application/json")
+
+    def do_POST(self):  # noqa: N802
+        if self.headers.get("Authorization") != f"Bearer {Handler.token}":
+            self.reply(401, {"status": 401, "title": "Unauthorized", "detail": "invalid bearer token"},
+                       "application/problem+json")
+        elif self.path == "/api/drills/mongo-backup-restore":
+            self.reply(200, Handler.drill, "application/json")
         else:
             self.reply(404, {}, "application/json")
 
@@ -63,13 +80,38 @@ class DoctorTest(unittest.TestCase):
         self.home = tempfile.TemporaryDirectory()
         self.addCleanup(self.home.cleanup)
 
-    def run_doctor(self, url, *args, token=TOKEN, **env_overrides):
+    def run_doctor(self, url, *args, token=TOKEN, script=DOCTOR, **env_overrides):
         env = {k: v for k, v in os.environ.items() if not k.startswith("PERISCOPE_READINESS_TOKEN")}
         env.update(PERISCOPE_READINESS_URL=url, PERISCOPE_HOME=self.home.name)
         if token is not None:
             env["PERISCOPE_READINESS_TOKEN"] = token
         env.update(env_overrides)
-        return subprocess.run([sys.executable, DOCTOR, *args], capture_output=True, text=True, env=env, timeout=30)
+        return subprocess.run([sys.executable, script, *args], capture_output=True, text=True, env=env, timeout=30)
+
+    def test_drill_passed_exits_0_and_prints_its_checks(self):
+        Handler.drill = DRILL_PASSED
+        result = self.run_doctor(self.url, script=DRILL)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("PASSED (backup 20261201T120000Z-4d5e6f)", result.stdout)
+        self.assertIn("ok   compare api_inventory", result.stdout)
+
+    def test_drill_failed_exits_1_with_the_reason_and_json_passes_the_body_through(self):
+        Handler.drill = DRILL_FAILED
+        result = self.run_doctor(self.url, script=DRILL)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("FAIL verify manifest", result.stdout)
+        self.assertIn("error: backup files do not match the manifest", result.stdout)
+        as_json = self.run_doctor(self.url, "--json", script=DRILL)
+        self.assertEqual(as_json.returncode, 1)
+        self.assertFalse(json.loads(as_json.stdout)["passed"])
+
+    def test_drill_uses_the_operator_token_under_periscope_home(self):
+        Handler.drill = DRILL_PASSED
+        with open(os.path.join(self.home.name, "readiness-token.reader"), "w", encoding="utf-8") as f:
+            f.write("prd_reader-cannot-run-drills\n")
+        with open(os.path.join(self.home.name, "readiness-token.operator"), "w", encoding="utf-8") as f:
+            f.write(TOKEN + "\n")
+        self.assertEqual(self.run_doctor(self.url, token=None, script=DRILL).returncode, 0)
 
     def test_blocked_exits_2_and_lists_the_failing_item_with_its_evidence(self):
         Handler.answer = BLOCKED
