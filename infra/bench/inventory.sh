@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# ./periscope bench inventory-writer [MONGO_URI [ENDPOINTS [BATCHES [BATCH_SIZE]]]]
-# The inventory write path (fold a batch per key, map to fenced upserts, one unordered bulk write) against a
-# MongoDB-API server: the local one (started if needed) unless MONGO_URI / the first argument says otherwise.
+# ./periscope bench inventory-writer [MONGO_URI [ENDPOINTS [EVENTS_PER_RUN [BATCH_SIZES [ROUNDS]]]]]
+#   The inventory write path (fold a batch per key, map to upserts, one unordered bulk write) against a
+#   MongoDB-API server: the local one (started if needed) unless MONGO_URI / the first argument says otherwise.
+# ./periscope bench inventory-writer e2e [EVENTS [ENDPOINTS [MAX_POLL_RECORDS [MODULE_DIR [legacy]]]]]
+#   The packaged service end to end: a private topic filled first, then consumed into a private database
+#   (local Kafka and MongoDB-API server, or KAFKA_BOOTSTRAP_SERVERS / MONGO_URI). MODULE_DIR runs another build of
+#   the module (its target/quarkus-app), e.g. the previous commit's, for a before/after pair; "legacy" for a build
+#   from before the own consumer loop (it reads its topic from MP_MESSAGING_INCOMING_ACCESS_ENRICHED_TOPIC).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 cd "$ROOT"
-uri="${1:-${MONGO_URI:-mongodb://127.0.0.1:27017}}"
+mode=write-path
+if [[ "${1:-}" == e2e ]]; then
+  mode=e2e
+  shift
+  uri="${MONGO_URI:-mongodb://127.0.0.1:27017}"
+else
+  uri="${1:-${MONGO_URI:-mongodb://127.0.0.1:27017}}"
+fi
 if [[ "$uri" == mongodb://127.0.0.1:27017 ]]; then
   infra/local/mongo/ctl.sh start >/dev/null
 fi
@@ -14,7 +26,15 @@ mkdir -p "$(dirname "$cp_file")"
 ./mvnw -B -ntp -q -pl inventory-writer -am install -DskipTests
 ./mvnw -B -ntp -q -pl inventory-writer test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" \
   -Dmdep.includeScope=test
+classpath="inventory-writer/target/test-classes:inventory-writer/target/classes:$(cat "$cp_file")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "inventory-writer/target/test-classes:inventory-writer/target/classes:$(cat "$cp_file")" \
-  dev.periscope.inventory.bench.InventoryWriteBench "$uri" "${2:-500}" "${3:-60}" "${4:-1000}"
+if [[ "$mode" == e2e ]]; then
+  infra/local/kafka/ctl.sh start >/dev/null
+  legacy=false; [[ -n "${5:-}" ]] && legacy=true
+  java -Dbench.module="${4:-inventory-writer}" -Dbench.legacy="$legacy" -cp "$classpath" dev.periscope.inventory.bench.InventoryEndToEndBench \
+    "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" "$uri" "${1:-200000}" "${2:-500}" "${3:-20000}"
+else
+  java -cp "$classpath" dev.periscope.inventory.bench.InventoryWriteBench "$uri" "${2:-500}" "${3:-60000}" \
+    "${4:-1000,5000,20000}" "${5:-3}"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

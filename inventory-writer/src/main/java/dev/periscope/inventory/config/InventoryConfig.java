@@ -12,6 +12,8 @@ public interface InventoryConfig {
 
     Retry retry();
 
+    Kafka kafka();
+
     Cardinality cardinality();
 
     Read read();
@@ -39,6 +41,54 @@ public interface InventoryConfig {
         @WithName("max-backoff")
         @WithDefault("10s")
         Duration maxBackoff();
+    }
+
+    /** The consumer of the enriched topic (a plain KafkaConsumer loop, see EnrichedEventLoop). */
+    interface Kafka {
+        @WithDefault("periscope.access.enriched.v1")
+        String topic();
+
+        @WithName("group-id")
+        @WithDefault("inventory-writer")
+        String groupId();
+
+        /** Records per poll = per batch = per bulk write: more records fold into fewer writes per event. */
+        @WithName("max-poll-records")
+        @WithDefault("20000")
+        int maxPollRecords();
+
+        @WithName("fetch-min-bytes")
+        @WithDefault("1")
+        int fetchMinBytes();
+
+        @WithName("fetch-max-wait")
+        @WithDefault("500ms")
+        Duration fetchMaxWait();
+
+        @WithName("max-partition-fetch-bytes")
+        @WithDefault("4194304")
+        int maxPartitionFetchBytes();
+
+        @WithName("auto-offset-reset")
+        @WithDefault("earliest")
+        String autoOffsetReset();
+
+        /** How long a killed instance keeps its partitions. */
+        @WithName("session-timeout")
+        @WithDefault("45s")
+        Duration sessionTimeout();
+
+        @WithName("heartbeat-interval")
+        @WithDefault("3s")
+        Duration heartbeatInterval();
+
+        /**
+         * Longest pause between two polls before the group moves this instance's partitions elsewhere (a batch held
+         * by a MongoDB outage counts). A write that would start later than half of it is fenced.
+         */
+        @WithName("max-poll-interval")
+        @WithDefault("5m")
+        Duration maxPollInterval();
     }
 
     interface Cardinality {

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.periscope.inventory.config.InventoryConfig;
 import dev.periscope.inventory.service.CardinalityGate;
 import dev.periscope.kit.health.HealthFactsContributor;
 import dev.periscope.model.v1.FactValue;
@@ -24,12 +24,10 @@ public class InventoryFacts implements HealthFactsContributor {
     private final CardinalityGate cardinality;
     private final int maxPollRecords;
 
-    public InventoryFacts(MongoProbe mongo, CardinalityGate cardinality,
-            @ConfigProperty(name = "mp.messaging.incoming.access-enriched.max.poll.records", defaultValue = "500")
-            int maxPollRecords) {
+    public InventoryFacts(MongoProbe mongo, CardinalityGate cardinality, InventoryConfig config) {
         this.mongo = mongo;
         this.cardinality = cardinality;
-        this.maxPollRecords = maxPollRecords;
+        this.maxPollRecords = config.kafka().maxPollRecords();
     }
 
     @Override

@@ -18,11 +18,12 @@ import dev.periscope.model.InventoryKey;
 /**
  * Pure mapping of an {@link InventoryDelta} to the writes of {@code api_inventory}:
  * <ul>
- * <li>one fenced upsert addressed by {@code _id} = {@link InventoryKey#id()} (the cheapest lookup, on MongoDB and
- * on the local stand-in alike); the eight key fields are written on insert, so the unique compound index holds
- * too. The filter matches only a document that has not applied this delta's source offsets yet
+ * <li>one upsert addressed by {@code _id} = {@link InventoryKey#id()} (the cheapest lookup, on MongoDB and on the
+ * local stand-in alike); the eight key fields are written on insert, so the unique compound index holds too.
+ * Fenced, the filter matches only a document that has not applied this delta's source offsets yet
  * ({@code applied.<partition>} below the delta's first offset); on a document that has, the upsert turns into an
- * insert of an existing {@code _id}, i.e. a duplicate-key error that means "already applied";</li>
+ * insert of an existing {@code _id}, i.e. a duplicate-key error that means "already applied". Unfenced (offsets
+ * no intent covers), it is the {@code _id} alone;</li>
  * <li>one trim that cuts the capped lists back to their caps ({@link #toTrimModel}); {@code $addToSet} cannot
  * bound a set by itself, and the trim is idempotent, so it needs no fencing.</li>
  * </ul>
@@ -71,18 +72,29 @@ public final class InventoryUpdateMapper {
     public static final String[] KEY_FIELDS = {PROJECT_ID, LISTENER_NAME, PROTOCOL, HOST, METHOD, NORMALIZED_PATH,
         GRPC_SERVICE, GRPC_METHOD};
 
+    /** The fenced upsert (see {@link #filter(InventoryDelta, boolean)}). */
     public UpdateOneModel<Document> toWriteModel(InventoryDelta delta) {
-        return new UpdateOneModel<>(filter(delta), update(delta), new UpdateOptions().upsert(true));
+        return toWriteModel(delta, true);
+    }
+
+    public UpdateOneModel<Document> toWriteModel(InventoryDelta delta, boolean fenced) {
+        return new UpdateOneModel<>(filter(delta, fenced), update(delta), new UpdateOptions().upsert(true));
+    }
+
+    public Document filter(InventoryDelta delta) {
+        return filter(delta, true);
     }
 
     /**
-     * {@code {_id, "applied.<p>": {$not: {$gte: firstOffset}}}}: matches a document that has not seen this
-     * partition yet (field missing) or applied only offsets below the delta's first one. Without a known source
-     * position (tools, tests) the filter is the id alone.
+     * Fenced: {@code {_id, "applied.<p>": {$not: {$gte: firstOffset}}}}, matching a document that has not seen this
+     * partition yet (field missing) or applied only offsets below the delta's first one. Unfenced: {@code {_id}}
+     * alone, for offsets no intent covers (nothing can have applied them; the update still raises
+     * {@code applied.<p>}, so a later recovery can fence). Without a known source position (tools, tests) the
+     * filter is the id alone either way.
      */
-    public Document filter(InventoryDelta delta) {
+    public Document filter(InventoryDelta delta, boolean fenced) {
         Document filter = new Document(ID, delta.id());
-        if (delta.partition() >= 0 && delta.firstOffset() >= 0) {
+        if (fenced && delta.partition() >= 0 && delta.firstOffset() >= 0) {
             filter.append(appliedField(delta.partition()),
                     new Document("$not", new Document("$gte", delta.firstOffset())));
         }

@@ -86,6 +86,19 @@ public class InventoryRepository implements PanacheMongoRepositoryBase<Inventory
         return offsets;
     }
 
+    /**
+     * The highest {@code applied.<partition>} of any document ({@code -1}: none), for a partition whose committed
+     * offset carries no intent. One aggregation over the collection, once per such assignment.
+     */
+    public long highestAppliedOffset(int partition) {
+        String field = "$" + APPLIED + "." + partition;
+        Document max = documents().aggregate(List.of(
+                new Document("$match", new Document(APPLIED + "." + partition, new Document("$exists", true))),
+                new Document("$group", new Document(ID, null).append("max", new Document("$max", field)))))
+                .first();
+        return max != null && max.get("max") instanceof Number n ? n.longValue() : -1L;
+    }
+
     /** Which of the ids have a document. */
     public List<String> existingIds(Collection<String> ids) {
         return documents().find(new Document(ID, new Document("$in", List.copyOf(ids))))

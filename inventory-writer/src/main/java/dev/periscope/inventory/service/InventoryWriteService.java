@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.mongodb.MongoBulkWriteException;
@@ -29,6 +28,7 @@ import dev.periscope.inventory.domain.InventoryBatch;
 import dev.periscope.inventory.domain.InventoryBatch.Slot;
 import dev.periscope.inventory.domain.InventoryDelta;
 import dev.periscope.inventory.domain.InventoryLimits;
+import dev.periscope.inventory.fencing.Fencing;
 import dev.periscope.inventory.mapping.InventoryUpdateMapper;
 import dev.periscope.inventory.repository.InventoryRepository;
 import dev.periscope.kit.messaging.DeadLetterPublisher;
@@ -45,15 +45,16 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Applies one consumed batch to {@code api_inventory} exactly once and returns only when MongoDB acknowledged it,
- * so the caller's ack (offset commit) follows the write.
+ * Applies one consumed batch to {@code api_inventory} exactly once and returns only when MongoDB acknowledged it
+ * (the caller committed the batch's intents before).
  * <ol>
  * <li>Poison records are dead-lettered; the rest are folded into one delta per (inventory key, partition).</li>
  * <li>The cardinality gate refuses new keys over budget (counted).</li>
- * <li>One unordered bulk write of fenced upserts (plus list trims). A duplicate key on a fenced upsert means the
- * document already applied some of these offsets (a replay after a crash): its {@code applied.<partition>} is
- * read, the slot is folded again from the next offset, and only that rest is written — no loss, no double
- * count.</li>
+ * <li>One unordered bulk write of upserts (plus list trims): by {@code _id} alone, except the slots the caller's
+ * {@link Fencing} names (those inside a recovered intent) and every retry, which are fenced. A duplicate key on a
+ * fenced upsert means the document already applied some of these offsets (a replay after a crash): its
+ * {@code applied.<partition>} is read, the slot is folded again from the next offset, and only that rest is
+ * written — no loss, no double count.</li>
  * <li>Retryable failures (store unreachable, elections, timeouts) are retried with bounded back-off until they pass
  * or the service stops; offsets stay uncommitted meanwhile, so consumption pauses. Permanent per-document errors
  * dead-letter that document's records; a permanent failure of the whole command is narrowed down by writing the
@@ -61,7 +62,7 @@ import io.quarkus.runtime.ShutdownEvent;
  * </ol>
  */
 @ApplicationScoped
-public class InventoryWriteService {
+public class InventoryWriteService implements BatchWriter {
     private static final Logger LOG = Logger.getLogger(InventoryWriteService.class);
     /** Fold-and-rewrite rounds for replayed slots; one is enough unless a zombie writer races us. */
     private static final int MAX_FENCING_ROUNDS = 3;
@@ -79,7 +80,8 @@ public class InventoryWriteService {
     private final Counter malformed;
     private final Counter rejected;
     private final Counter replayed;
-    private final Counter upserts;
+    private final Counter fencedUpserts;
+    private final Counter idUpserts;
     private final Counter skippedLabels;
     private final Counter bulkWriteErrors;
     private final Counter readErrors;
@@ -94,15 +96,13 @@ public class InventoryWriteService {
 
     public InventoryWriteService(InventoryRepository repository, DeadLetterPublisher deadLetters,
             CardinalityGate cardinality, RuntimeConfigHolder runtimeConfig, InventoryConfig config,
-            MeterRegistry registry,
-            @ConfigProperty(name = "mp.messaging.incoming.access-enriched.max.poll.records", defaultValue = "500")
-            int maxPollRecords) {
+            MeterRegistry registry) {
         this.repository = repository;
         this.deadLetters = deadLetters;
         this.cardinality = cardinality;
         this.runtimeConfig = runtimeConfig;
         this.config = config;
-        this.maxPollRecords = maxPollRecords;
+        this.maxPollRecords = config.kafka().maxPollRecords();
         // fail fast at start-up on caps out of range
         new InventoryLimits(Policy.DEFAULT_CONSUMERS_CAP, InventoryLimits.DEFAULT_QUERY_PARAMS_CAP,
                 config.discoveredCap());
@@ -113,7 +113,8 @@ public class InventoryWriteService {
         this.malformed = registry.counter("periscope.events.dropped", "reason", "malformed");
         this.rejected = registry.counter("periscope.events.dropped", "reason", "mongo_rejected");
         this.replayed = registry.counter("periscope.inventory.replayed.events");
-        this.upserts = registry.counter("periscope.inventory.upserts");
+        this.fencedUpserts = registry.counter("periscope.inventory.upserts", "filter", "fenced");
+        this.idUpserts = registry.counter("periscope.inventory.upserts", "filter", "id");
         this.skippedLabels = registry.counter("periscope.inventory.labels.skipped");
         this.bulkWriteErrors = registry.counter("periscope.mongo.errors", "collection", collection, "op",
                 "bulk_write");
@@ -128,7 +129,14 @@ public class InventoryWriteService {
         this.writeTimer = registry.timer("periscope.mongo.insert.duration", "collection", collection);
     }
 
-    public void apply(List<ConsumerRecord<byte[], byte[]>> records) {
+    /**
+     * Applies one polled batch; returns once MongoDB acknowledged it (or its records were dead-lettered).
+     *
+     * @param fencing which slots need the fenced filter (those an intent covers); the rest are addressed by
+     *                {@code _id} alone on their first attempt
+     */
+    @Override
+    public void apply(List<ConsumerRecord<byte[], byte[]>> records, Fencing fencing) {
         batchSize.record(records.size());
         (records.size() >= maxPollRecords ? flushOnSize : flushOnPoll).increment();
         InventoryBatch<ConsumerRecord<byte[], byte[]>> batch = new InventoryBatch<>(limits());
@@ -150,9 +158,9 @@ public class InventoryWriteService {
             return;
         }
         List<Slot<ConsumerRecord<byte[], byte[]>>> slots = retrying("cardinality lookup", readErrors,
-                () -> cardinality.admit(batch.slots()));
+                attempt -> cardinality.admit(batch.slots()));
         slots.forEach(slot -> skippedLabels.increment(slot.delta().skippedLabels()));
-        writeFenced(slots);
+        write(slots, fencing);
     }
 
     private InventoryLimits limits() {
@@ -160,35 +168,39 @@ public class InventoryWriteService {
         return new InventoryLimits(policy.consumersCap(), policy.queryParamsCap(), config.discoveredCap());
     }
 
-    /** One pending write: a slot and the part of it still to apply. */
-    private record Pending<S>(Slot<S> slot, InventoryDelta delta, long appliedBefore) {
+    /**
+     * One pending write: a slot, the part of it still to apply, and whether its first attempt may address the
+     * document by {@code _id} alone.
+     */
+    private record Pending<S>(Slot<S> slot, InventoryDelta delta, long appliedBefore, boolean fenced) {
         List<S> sources() {
             return slot.sourcesAfter(appliedBefore);
         }
     }
 
-    private <S extends ConsumerRecord<byte[], byte[]>> void writeFenced(List<Slot<S>> slots) {
+    private <S extends ConsumerRecord<byte[], byte[]>> void write(List<Slot<S>> slots, Fencing fencing) {
         List<Pending<S>> pending = new ArrayList<>(slots.size());
-        slots.forEach(slot -> pending.add(new Pending<>(slot, slot.delta(), -1)));
+        slots.forEach(slot -> pending.add(new Pending<>(slot, slot.delta(), -1,
+                fencing.fenced(slot.partition(), slot.delta().firstOffset()))));
         int writes = 0;
         for (int round = 0; round < MAX_FENCING_ROUNDS && !pending.isEmpty(); round++) {
             writes += pending.size();
             Map<Integer, BulkWriteError> errors = writeUntilAcknowledged(pending);
-            List<Pending<S>> fenced = new ArrayList<>();
+            List<Pending<S>> collided = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 Pending<S> p = pending.get(i);
                 BulkWriteError error = errors.get(i);
                 if (error == null) {
                     applied.increment(p.delta().count());
-                    upserts.increment();
+                    (p.fenced() ? fencedUpserts : idUpserts).increment();
                 } else if (error.getCode() == MongoErrorClassifier.DUPLICATE_KEY) {
-                    fenced.add(p);
+                    collided.add(p);
                 } else {
                     reject(p.sources(), p.delta().id(), error.getCode(), error.getMessage());
                 }
             }
             pending.clear();
-            pending.addAll(unappliedRest(fenced));
+            pending.addAll(unappliedRest(collided));
         }
         pending.forEach(p -> reject(p.sources(), p.delta().id(), MongoErrorClassifier.DUPLICATE_KEY,
                 "still fenced out after " + MAX_FENCING_ROUNDS + " rounds (another writer on the same partition?)"));
@@ -196,58 +208,78 @@ public class InventoryWriteService {
     }
 
     /**
-     * For slots whose fenced upsert hit a duplicate key: what of them the document has not applied yet. A slot
-     * whose document does not exist, or whose watermark is below the slot's first offset, collided with another
-     * document on the eight-field unique key: permanent.
+     * For upserts that hit a duplicate key (the filter matched nothing, and the insert it turned into collided):
+     * what of them is still to apply, always fenced from here on. By the document's {@code applied.<partition>}:
+     * <ul>
+     * <li>no document with this {@code _id}: another document holds the same eight-field key — permanent;</li>
+     * <li>at or above the slot's first offset: a replay, the document applied some or all of it — fold the slot
+     * again after the watermark;</li>
+     * <li>below it: the document was inserted concurrently (another partition's writer) — try the same delta
+     * again, now it matches.</li>
+     * </ul>
      */
-    private <S extends ConsumerRecord<byte[], byte[]>> List<Pending<S>> unappliedRest(List<Pending<S>> fenced) {
-        if (fenced.isEmpty()) {
+    private <S extends ConsumerRecord<byte[], byte[]>> List<Pending<S>> unappliedRest(List<Pending<S>> collided) {
+        if (collided.isEmpty()) {
             return List.of();
         }
-        Map<Integer, List<Pending<S>>> byPartition = fenced.stream()
+        Map<Integer, List<Pending<S>>> byPartition = collided.stream()
                 .collect(Collectors.groupingBy(p -> p.slot().partition()));
         List<Pending<S>> rest = new ArrayList<>();
         for (Map.Entry<Integer, List<Pending<S>>> partition : byPartition.entrySet()) {
             List<String> ids = partition.getValue().stream().map(p -> p.delta().id()).toList();
             Map<String, Long> watermarks = retrying("applied offsets", readErrors,
-                    () -> repository.appliedOffsets(ids, partition.getKey()));
+                    attempt -> repository.appliedOffsets(ids, partition.getKey()));
             for (Pending<S> p : partition.getValue()) {
                 Long watermark = watermarks.get(p.delta().id());
-                if (watermark == null || watermark < p.delta().firstOffset()) {
+                if (watermark == null) {
                     reject(p.sources(), p.delta().id(), MongoErrorClassifier.DUPLICATE_KEY,
                             "another document holds the same eight-field inventory key");
-                    continue;
+                } else if (watermark < p.delta().firstOffset()) {
+                    rest.add(new Pending<>(p.slot(), p.delta(), p.appliedBefore(), true));
+                } else {
+                    long alreadyApplied = p.slot().eventsUpTo(watermark) - p.slot().eventsUpTo(p.appliedBefore());
+                    replayed.increment(alreadyApplied);
+                    p.slot().deltaAfter(watermark)
+                            .ifPresent(delta -> rest.add(new Pending<>(p.slot(), delta, watermark, true)));
                 }
-                long alreadyApplied = p.slot().eventsUpTo(watermark) - p.slot().eventsUpTo(p.appliedBefore());
-                replayed.increment(alreadyApplied);
-                p.slot().deltaAfter(watermark).ifPresent(delta -> rest.add(new Pending<>(p.slot(), delta, watermark)));
             }
         }
         return rest;
     }
 
-    /** @return per-pending-index errors of the fenced upserts; a failed trim is only logged (the next one repairs) */
+    /**
+     * Writes until MongoDB acknowledges. Only the first attempt uses the {@code _id}-only filters: a failed attempt
+     * may have applied part of an unordered bulk write, so every retry is fenced.
+     *
+     * @return per-pending-index errors of the upserts; a failed trim is only logged (the next one repairs)
+     */
     private <S> Map<Integer, BulkWriteError> writeUntilAcknowledged(List<Pending<S>> pending) {
-        List<UpdateOneModel<Document>> models = new ArrayList<>(pending.size() * 2);
-        Map<Integer, Integer> upsertOfModel = new HashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            upsertOfModel.put(models.size(), i);
-            models.add(mapper.toWriteModel(pending.get(i).delta()));
-        }
-        for (Pending<S> p : pending) {
-            mapper.toTrimModel(p.delta()).ifPresent(models::add);
-        }
-        List<BulkWriteError> errors = retrying("bulk write", bulkWriteErrors, () -> bulkWrite(models));
+        List<UpdateOneModel<Document>> first = models(pending, false);
+        List<UpdateOneModel<Document>> fenced = pending.stream().allMatch(Pending::fenced) ? first
+                : models(pending, true);
+        List<BulkWriteError> errors = retrying("bulk write", bulkWriteErrors,
+                attempt -> bulkWrite(attempt == 0 ? first : fenced));
         Map<Integer, BulkWriteError> byPending = new HashMap<>();
         for (BulkWriteError error : errors) {
-            Integer index = upsertOfModel.get(error.getIndex());
-            if (index != null) {
-                byPending.put(index, error);
+            if (error.getIndex() < pending.size()) { // upserts first, then the trims
+                byPending.put(error.getIndex(), error);
             } else {
                 LOG.debugf("trim of a capped list failed (code %d): %s", error.getCode(), error.getMessage());
             }
         }
         return byPending;
+    }
+
+    /** The upserts (model index = pending index), then the trims. */
+    private <S> List<UpdateOneModel<Document>> models(List<Pending<S>> pending, boolean allFenced) {
+        List<UpdateOneModel<Document>> models = new ArrayList<>(pending.size() * 2);
+        for (Pending<S> p : pending) {
+            models.add(mapper.toWriteModel(p.delta(), allFenced || p.fenced()));
+        }
+        for (Pending<S> p : pending) {
+            mapper.toTrimModel(p.delta()).ifPresent(models::add);
+        }
+        return models;
     }
 
     /**
@@ -290,11 +322,11 @@ public class InventoryWriteService {
     }
 
     /** Runs {@code action} until it completes without a retryable MongoDB failure, or the service stops. */
-    private <T> T retrying(String what, Counter errorCounter, Supplier<T> action) {
+    private <T> T retrying(String what, Counter errorCounter, IntFunction<T> action) {
         int attempt = 0;
         while (true) {
             try {
-                T result = action.get();
+                T result = action.apply(attempt);
                 if (attempt > 0) {
                     LOG.infof("MongoDB %s succeeded after %d retries; resuming", what, attempt);
                     failing = null;
@@ -353,12 +385,26 @@ public class InventoryWriteService {
         }
     }
 
+    /**
+     * The highest offset of {@code partition} any document has applied ({@code -1}: none), retried like a write;
+     * the bound for a partition whose committed offset carries no intent.
+     */
+    @Override
+    public long highestApplied(int partition) {
+        return retrying("applied-offset lookup", readErrors, attempt -> repository.highestAppliedOffset(partition));
+    }
+
     /** Empty while writes succeed; otherwise what the writer is retrying (the batch is held, offsets uncommitted). */
     public java.util.Optional<String> failing() {
         return java.util.Optional.ofNullable(failing);
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** A batch held by a failing MongoDB gives up (left uncommitted) instead of retrying on. */
+    public void stop() {
         stopping = true;
     }
 

@@ -10,7 +10,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 
 import dev.periscope.inventory.domain.InventoryBatch;
@@ -21,31 +20,75 @@ import dev.periscope.model.v1.AccessEvent;
 
 /**
  * Not a test (not run by the build): the write path of inventory-writer (fold a batch, map, one unordered bulk
- * write) against a MongoDB-API server, with a zipf key distribution. Prints events/s, MongoDB writes/s and events
- * per write, with the fenced filter and, for comparison, with an {@code _id}-only filter.
+ * write) against a MongoDB-API server, with a zipf key distribution. For each batch size it alternates the modes
+ * (fenced filter on every upsert, as before the intents; {@code _id} alone, the hot path now; and, to price the
+ * capped-list trims, {@code _id} alone without them — not a mode the service has) for a number of rounds, so all
+ * run under the same machine load, and prints each run and the medians: events/s, MongoDB writes/s and events per
+ * write.
  * <p>
  * {@code java -cp <test classpath> dev.periscope.inventory.bench.InventoryWriteBench [mongoUri] [endpoints]
- * [batches] [batchSize]}; uses (and drops) database {@code periscope_bench}.
+ * [eventsPerRun] [batchSizes, comma-separated] [rounds]}; uses (and drops) database {@code periscope_bench}.
  */
 public final class InventoryWriteBench {
     public static void main(String[] args) {
         String uri = args.length > 0 ? args[0] : "mongodb://127.0.0.1:27017";
         int endpoints = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        int batches = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int eventsPerRun = args.length > 2 ? Integer.parseInt(args[2]) : 60_000;
+        String batchSizes = args.length > 3 ? args[3] : "1000,5000";
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         try (MongoClient client = MongoClients.create(uri)) {
-            for (boolean fenced : new boolean[] {true, false}) {
-                MongoCollection<Document> inventory = client.getDatabase("periscope_bench")
-                        .getCollection("api_inventory");
+            MongoCollection<Document> inventory = client.getDatabase("periscope_bench").getCollection("api_inventory");
+            for (String size : batchSizes.split(",")) {
+                int batchSize = Integer.parseInt(size.trim());
+                int batches = Math.max(4, eventsPerRun / batchSize);
+                java.util.Map<Mode, List<Result>> results = new java.util.EnumMap<>(Mode.class);
+                for (int round = 0; round < rounds; round++) {
+                    for (Mode mode : Mode.values()) {
+                        inventory.drop();
+                        Result result = run(inventory, endpoints, batches, batchSize, mode);
+                        System.out.println("  " + result);
+                        results.computeIfAbsent(mode, f -> new ArrayList<>()).add(result);
+                    }
+                }
                 inventory.drop();
-                run(inventory, endpoints, batches, batchSize, fenced);
-                inventory.drop();
+                Result fencedMedian = median(results.get(Mode.FENCED));
+                for (Mode mode : Mode.values()) {
+                    Result median = median(results.get(mode));
+                    System.out.printf("median of %d: %s (%.2fx fenced)%n", rounds, median,
+                            median.eventsPerSecond() / fencedMedian.eventsPerSecond());
+                }
             }
         }
     }
 
-    private static void run(MongoCollection<Document> inventory, int endpoints, int batches, int batchSize,
-            boolean fenced) {
+    enum Mode {
+        FENCED("fenced filter"), ID("_id-only filter"), ID_NO_TRIMS("_id-only filter, no trims");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+    }
+
+    record Result(Mode mode, int endpoints, int batchSize, double eventsPerSecond, double writesPerSecond,
+            double eventsPerWrite, long documents) {
+        @Override
+        public String toString() {
+            return String.format("%s: %d endpoints, batch %d: %.0f events/s, %.0f MongoDB writes/s "
+                    + "(upserts + trims), %.1f events per write, %d documents", mode.label,
+                    endpoints, batchSize, eventsPerSecond, writesPerSecond, eventsPerWrite, documents);
+        }
+    }
+
+    private static Result median(List<Result> results) {
+        List<Result> sorted = new ArrayList<>(results);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::eventsPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Result run(MongoCollection<Document> inventory, int endpoints, int batches, int batchSize,
+            Mode mode) {
         InventoryUpdateMapper mapper = new InventoryUpdateMapper();
         Zipf zipf = new Zipf(endpoints, 1.0, new Random(7));
         long offset = 0;
@@ -65,10 +108,12 @@ public final class InventoryWriteBench {
             long start = System.nanoTime();
             List<WriteModel<Document>> models = new ArrayList<>();
             for (InventoryDelta delta : batch.deltas()) {
-                UpdateOneModel<Document> upsert = mapper.toWriteModel(delta);
-                models.add(fenced ? upsert : new UpdateOneModel<>(new Document("_id", delta.id()),
-                        upsert.getUpdate(), upsert.getOptions()));
-                mapper.toTrimModel(delta).ifPresent(models::add);
+                models.add(mapper.toWriteModel(delta, mode == Mode.FENCED));
+            }
+            for (InventoryDelta delta : batch.deltas()) {
+                if (mode != Mode.ID_NO_TRIMS) {
+                    mapper.toTrimModel(delta).ifPresent(models::add);
+                }
             }
             inventory.bulkWrite(models, new BulkWriteOptions().ordered(false));
             long took = System.nanoTime() - start;
@@ -79,9 +124,7 @@ public final class InventoryWriteBench {
             }
         }
         double seconds = nanos / 1e9;
-        System.out.printf("%s filter: %d endpoints, batch %d: %.0f events/s, %.0f MongoDB writes/s "
-                + "(upserts + trims), %.1f events per write, %d documents%n", fenced ? "fenced" : "_id-only",
-                endpoints, batchSize, events / seconds, writes / seconds, (double) events / writes,
+        return new Result(mode, endpoints, batchSize, events / seconds, writes / seconds, (double) events / writes,
                 inventory.countDocuments());
     }
 

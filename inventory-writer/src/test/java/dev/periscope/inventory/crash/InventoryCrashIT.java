@@ -50,7 +50,8 @@ import dev.periscope.model.v1.AccessEvent;
 
 /**
  * Exactly-once effects under a hard crash: the packaged service is killed with SIGKILL in the middle of a stream
- * (after a chosen share of the events is in MongoDB, before its throttled offset commit), restarted, and every
+ * (after a chosen share of the events is in MongoDB; its last intents committed, the batch in hand applied or not),
+ * restarted, and every
  * document's {@code seen_count} and {@code status_dist} must equal what was sent — no loss, no double count.
  * Real local Kafka and MongoDB-API server; each run has its own topic (3 partitions), group and database.
  */
@@ -62,6 +63,10 @@ class InventoryCrashIT {
     private static final int[] STATUSES = {200, 200, 200, 201, 404, 500};
     private static final Pattern REPLAYED = Pattern.compile(
             "(?m)^periscope_inventory_replayed_events_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+    private static final Pattern FENCED_UPSERTS = Pattern.compile(
+            "(?m)^periscope_inventory_upserts_total\\{[^}]*filter=\"fenced\"[^}]*} ([0-9.eE+]+)$");
+    private static final Pattern ID_UPSERTS = Pattern.compile(
+            "(?m)^periscope_inventory_upserts_total\\{[^}]*filter=\"id\"[^}]*} ([0-9.eE+]+)$");
 
     private static MongoClient mongo;
     private static Admin admin;
@@ -78,25 +83,28 @@ class InventoryCrashIT {
         admin.close();
     }
 
-    /** Offsets committed every 5 s (the default): the kill lands before or after some commit. */
+    /** Killed once; the restarted service polls batches of the same size. */
     @ParameterizedTest(name = "kill -9 after {0}% applied")
-    @ValueSource(ints = {20, 80})
+    @ValueSource(ints = {20, 50, 80})
     void killedOnceMidStreamCountsEveryEventExactlyOnce(int killAtPercent) throws Exception {
-        crashRun(List.of(killAtPercent), "5000");
+        crashRun(List.of(killAtPercent), 150);
     }
 
     /**
-     * No commit before the kills (60 s interval): the restarted service replays everything already applied, and
-     * must prove it fenced it (periscope_inventory_replayed_events_total), not only end with the right counts.
+     * Killed twice; the survivor polls bigger batches than the killed ones committed intents for, so its first
+     * batch of each partition spans the intent boundary. It must prove it fenced the recovered intents (events found
+     * already applied, fenced upserts) and then wrote by {@code _id} alone, not only end with the right counts.
      */
     @Test
-    void killedTwiceBeforeAnyCommitCountsEveryEventExactlyOnce() throws Exception {
-        double replayed = crashRun(List.of(30, 70), "60000");
-        assertThat(replayed).as("events the survivor found already applied").isPositive();
+    void killedTwiceCountsEveryEventExactlyOnceAndFencesOnlyTheRecoveredIntents() throws Exception {
+        String metrics = crashRun(List.of(30, 70), 400);
+        assertThat(metric(REPLAYED, metrics)).as("events the survivor found already applied").isPositive();
+        assertThat(metric(FENCED_UPSERTS, metrics)).as("fenced upserts (inside the recovered intents)").isPositive();
+        assertThat(metric(ID_UPSERTS, metrics)).as("_id-only upserts (after the recovered intents)").isPositive();
     }
 
-    /** @return events the surviving process found already applied */
-    private double crashRun(List<Integer> killPoints, String commitIntervalMs) throws Exception {
+    /** @return the surviving process's metrics */
+    private String crashRun(List<Integer> killPoints, int survivorBatchSize) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String topic = "periscope.it.crash." + run;
         String database = "periscope_crash_" + run;
@@ -110,11 +118,10 @@ class InventoryCrashIT {
                 Map.entry("MONGO_URI", MONGO_URI),
                 Map.entry("MONGO_DATABASE", database),
                 Map.entry("PERISCOPE_CONSUMER_GROUP", "inventory-writer-crash-" + run),
-                Map.entry("MP_MESSAGING_INCOMING_ACCESS_ENRICHED_TOPIC", topic),
+                Map.entry("PERISCOPE_INVENTORY_TOPIC", topic),
                 Map.entry("PERISCOPE_INVENTORY_BATCH_MAX_RECORDS", "150"),
                 Map.entry("PERISCOPE_HTTP_PORT", Integer.toString(freePort())),
                 Map.entry("PERISCOPE_INSTANCE_ID", "crash-it-" + run),
-                Map.entry("PERISCOPE_INVENTORY_COMMIT_INTERVAL_MS", commitIntervalMs),
                 // the broker's minimum: the killed member's partitions move to the restarted one within seconds
                 Map.entry("PERISCOPE_KAFKA_SESSION_TIMEOUT_MS", "6000"),
                 Map.entry("PERISCOPE_KAFKA_HEARTBEAT_INTERVAL_MS", "1000"));
@@ -133,7 +140,9 @@ class InventoryCrashIT {
                 }
                 service.kill9();
             }
-            ServiceProcess survivor = service("crash-" + run + "-final", freePort(), env);
+            Map<String, String> survivorEnv = new HashMap<>(env);
+            survivorEnv.put("PERISCOPE_INVENTORY_BATCH_MAX_RECORDS", Integer.toString(survivorBatchSize));
+            ServiceProcess survivor = service("crash-" + run + "-final", freePort(), survivorEnv);
             try {
                 await("every event applied after the restart").atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(250)).failFast(() -> !survivor.alive())
@@ -149,7 +158,7 @@ class InventoryCrashIT {
                 }
                 assertThat(actual).as("seen_count and status_dist per document after kill -9 at %s%%", killPoints)
                         .isEqualTo(expected);
-                return replayed(survivor.metrics());
+                return survivor.metrics();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\nsurvivor log:\n" + survivor.logTail(), e);
             } finally {
@@ -169,8 +178,8 @@ class InventoryCrashIT {
         return sum;
     }
 
-    private static double replayed(String metrics) {
-        Matcher m = REPLAYED.matcher(metrics);
+    private static double metric(Pattern metric, String metrics) {
+        Matcher m = metric.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

@@ -34,6 +34,18 @@ class InventoryUpdateMapperTest {
     }
 
     @Test
+    void unfencedFilterIsTheIdAloneButTheUpdateStillRaisesTheWatermark() {
+        InventoryDelta delta = InventoryDelta.of(event, 3, 42);
+
+        assertThat(mapper.filter(delta, false)).isEqualTo(new Document("_id", InventoryKey.of(event).id()));
+        assertThat(mapper.toWriteModel(delta, false).getFilter())
+                .isEqualTo(new Document("_id", InventoryKey.of(event).id()));
+        assertThat(mapper.toWriteModel(delta, false).getOptions().isUpsert()).isTrue();
+        assertThat(mapper.update(delta).get("$max", Document.class).get("applied.3")).isEqualTo(42L);
+        assertThat(mapper.toWriteModel(delta, true).getFilter()).isEqualTo(mapper.filter(delta));
+    }
+
+    @Test
     void withoutASourcePositionTheFilterIsTheIdAlone() {
         assertThat(mapper.filter(InventoryDelta.of(event, -1, -1)))
                 .isEqualTo(new Document("_id", InventoryKey.of(event).id()));

@@ -48,7 +48,7 @@ class InventoryCardinalityIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.access-enriched.group.id")
+    @ConfigProperty(name = "periscope.inventory.kafka.group-id")
     String groupId;
 
     @Inject

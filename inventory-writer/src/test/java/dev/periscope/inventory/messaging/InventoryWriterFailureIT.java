@@ -39,7 +39,7 @@ class InventoryWriterFailureIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.access-enriched.group.id")
+    @ConfigProperty(name = "periscope.inventory.kafka.group-id")
     String groupId;
 
     @Inject

@@ -41,7 +41,7 @@ class InventoryWriterIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.access-enriched.group.id")
+    @ConfigProperty(name = "periscope.inventory.kafka.group-id")
     String groupId;
 
     @jakarta.inject.Inject

@@ -111,6 +111,36 @@ class InventoryRepositoryIT {
         assertThat(entry.applied).containsEntry("4", 14L);
     }
 
+    /** The bound of a partition whose commit carries no intent; a partition number no other test uses. */
+    @Test
+    void highestAppliedOffsetOfAPartitionAcrossDocuments() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        int partition = 10_000 + new java.util.Random().nextInt(80_000);
+        assertThat(repository.highestAppliedOffset(partition)).isEqualTo(-1L);
+
+        AccessEvent a = AccessEvents.enriched(project, "GET", "/a", 200).build();
+        AccessEvent b = AccessEvents.enriched(project, "GET", "/b", 200).build();
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(a, partition, 7), false),
+                mapper.toWriteModel(InventoryDelta.of(b, partition, 12), false),
+                mapper.toWriteModel(InventoryDelta.of(a, partition + 1, 99), false)));
+
+        assertThat(repository.highestAppliedOffset(partition)).isEqualTo(12L);
+    }
+
+    /** An _id-only upsert on a document another partition's writer inserted meanwhile simply matches it. */
+    @Test
+    void idOnlyUpsertsOfTwoPartitionsAddUpOnOneDocument() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        AccessEvent event = AccessEvents.enriched(project, "GET", "/shared", 200).build();
+
+        repository.upsert(List.of(mapper.toWriteModel(InventoryDelta.of(event, 0, 50), false),
+                mapper.toWriteModel(InventoryDelta.of(event, 1, 20), false)));
+
+        InventoryEntry entry = repository.findByProject(project).get(0);
+        assertThat(entry.seenCount).isEqualTo(2);
+        assertThat(entry.applied).containsEntry("0", 50L).containsEntry("1", 20L);
+    }
+
     @Test
     void trimKeepsCappedListsAtTheirCap() {
         String project = AccessEvents.uniqueProjectId("repo-it");
