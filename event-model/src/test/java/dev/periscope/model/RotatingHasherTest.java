@@ -4,43 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+
+import dev.periscope.model.testing.MutableClock;
 
 class RotatingHasherTest {
     private static final String SALT = "k3J9-pQ2x!Lm7vRt8wZ";
     private static final String OLD_SALT = "Zx8#qW2e-R5tY7uI9oP";
     private static final Instant DEADLINE = Instant.parse("2026-12-31T00:00:00Z");
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void currentHashKeepsTheGoldenValueOfSaltedHasher() {
@@ -65,7 +38,7 @@ class RotatingHasherTest {
 
     @Test
     void duringTheOverlapBothHashesAreComputed() {
-        MovableClock clock = new MovableClock(DEADLINE.minusSeconds(3600));
+        MutableClock clock = new MutableClock(DEADLINE.minusSeconds(3600));
         RotatingHasher hasher = RotatingHasher.rotating(HashSalt.parse(SALT), "k2026", HashSalt.parse(OLD_SALT),
                 "k2025", DEADLINE, clock);
 
@@ -81,7 +54,7 @@ class RotatingHasherTest {
 
     @Test
     void theOverlapEndsExactlyAtTheDeadline() {
-        MovableClock clock = new MovableClock(DEADLINE.minusMillis(1));
+        MutableClock clock = new MutableClock(DEADLINE.minusMillis(1));
         RotatingHasher hasher = RotatingHasher.rotating(HashSalt.parse(SALT), "k2026", HashSalt.parse(OLD_SALT),
                 "k2025", DEADLINE, clock);
         assertThat(hasher.previousHash("x")).isNotEmpty();

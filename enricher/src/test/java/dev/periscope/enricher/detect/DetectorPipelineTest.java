@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
 import dev.periscope.enricher.classify.ClassificationStage;
 import dev.periscope.enricher.classify.Classifier;
 import dev.periscope.enricher.classify.stages.IdentityCounters;

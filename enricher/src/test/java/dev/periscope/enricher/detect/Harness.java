@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import dev.periscope.model.testing.MutableClock;
 import dev.periscope.enricher.classify.EventDraft;
 import dev.periscope.enricher.detect.baseline.Baselines;
 import dev.periscope.model.config.RuntimeConfig;

@@ -3,11 +3,7 @@ package dev.periscope.enricher.enrich;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.LongSupplier;
 
 import dev.periscope.enricher.classify.ClassificationStage;
@@ -66,34 +62,6 @@ public final class TestSupport {
             long value = now;
             now += stepNanos;
             return value;
-        }
-    }
-
-    /** A clock tests move by hand (no sleeping). */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

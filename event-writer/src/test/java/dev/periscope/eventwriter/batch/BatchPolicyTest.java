@@ -2,44 +2,20 @@ package dev.periscope.eventwriter.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
+
 class BatchPolicyTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** A clock the test moves by hand. */
-    static final class FakeClock extends Clock {
-        Instant now = T0;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final FakeClock clock = new FakeClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final BatchPolicy policy = new BatchPolicy(100, 1000, Duration.ofSeconds(1), clock);
 
     @ParameterizedTest(name = "{0} rows, {1} bytes, {2} ms after the oldest record -> {3}")

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
+
 class AuthenticatorTest {
     private static final String READER = "reader-Jf8sK2mQ9xLp4RtV7wYz1bNc3dGh5eAa";
     private static final String DRILLER = "driller-Zq1Wx2Ec3Rv4Tb5Yn6Um7Ik8Ol9Pa0Sd";

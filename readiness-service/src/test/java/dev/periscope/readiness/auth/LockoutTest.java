@@ -8,6 +8,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
+
 class LockoutTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final Lockout lockout = new Lockout(3, Duration.ofMinutes(15), Duration.ofMinutes(10), clock);

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
+
 class StreamTicketsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final StreamTickets tickets = new StreamTickets("k".repeat(32).getBytes(), Duration.ofSeconds(60), clock);

@@ -2,14 +2,12 @@ package dev.periscope.readiness.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
 import dev.periscope.model.v1.BackendStatus;
 import dev.periscope.model.v1.FactValue;
 import dev.periscope.model.v1.HealthReport;
@@ -136,32 +134,5 @@ class InstanceRegistryTest {
         assertThat(view.facts()).containsEntry("store.clickhouse.retention_days", 7L)
                 .containsEntry("store.mongodb.embedded", true);
         assertThat(view.counters()).containsEntry("events.dropped{reason=malformed}", 3.0);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.periscope.model.testing.MutableClock;
 import dev.periscope.model.config.PathNormalization;
 
 /**

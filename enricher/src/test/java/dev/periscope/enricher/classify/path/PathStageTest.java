@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.periscope.model.testing.MutableClock;
 import dev.periscope.enricher.classify.EventDraft;
 import dev.periscope.enricher.classify.Flags;
 import dev.periscope.model.config.PathNormalization;

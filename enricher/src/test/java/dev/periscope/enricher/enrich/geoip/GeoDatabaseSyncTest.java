@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.periscope.enricher.enrich.EnrichmentCounters;
 import dev.periscope.enricher.enrich.TestSupport;
-import dev.periscope.enricher.enrich.TestSupport.MutableClock;
+import dev.periscope.model.testing.MutableClock;
 
 /** The GridFS → cache → atomic swap cycle over an in-memory source and a clock moved by hand. */
 class GeoDatabaseSyncTest {

@@ -1,4 +1,4 @@
-package dev.periscope.enricher.detect;
+package dev.periscope.model.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand (no sleeping). */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand instead of sleeping; safe to read from other threads. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
