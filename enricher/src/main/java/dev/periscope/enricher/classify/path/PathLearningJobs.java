@@ -3,12 +3,11 @@ package dev.periscope.enricher.classify.path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
+
+import dev.periscope.kit.schedule.BackgroundJobs;
 
 /**
  * The background side of path learning, on one daemon thread: flushes learned-shape observations and gap reports
@@ -28,7 +27,7 @@ public final class PathLearningJobs implements AutoCloseable {
     private final AtomicLong gapsWritten = new AtomicLong();
     private final AtomicLong gapsDropped = new AtomicLong();
     private final List<NormalizeGap> unsavedGaps = new ArrayList<>();
-    private ScheduledExecutorService executor;
+    private final BackgroundJobs jobs = new BackgroundJobs("path-learning", false, CLOSE_WAIT);
     private boolean storeFailing;
 
     public PathLearningJobs(LearnedPathShapes shapes, NormalizeGapDetector gaps, NormalizeGapStore gapStore) {
@@ -38,17 +37,11 @@ public final class PathLearningJobs implements AutoCloseable {
     }
 
     public synchronized void start(Duration flushInterval, Duration reloadInterval) {
-        if (executor != null) {
+        if (jobs.started()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "path-learning");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::reloadNow, 0, reloadInterval.toMillis(), TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::flushNow, flushInterval.toMillis(), flushInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        jobs.schedule(this::reloadNow, Duration.ZERO, reloadInterval);
+        jobs.schedule(this::flushNow, flushInterval, flushInterval);
         LOG.infof("path learning: flushing every %s, reloading every %s", flushInterval, reloadInterval);
     }
 
@@ -98,19 +91,7 @@ public final class PathLearningJobs implements AutoCloseable {
 
     @Override
     public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        jobs.close();
         flushNow();
     }
 

@@ -2,12 +2,11 @@ package dev.periscope.enricher.detect.baseline;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
+
+import dev.periscope.kit.schedule.BackgroundJobs;
 
 /**
  * Persists this instance's baselines every {@code BASELINE_SNAPSHOT_INTERVAL} and once more at shutdown, and puts
@@ -23,7 +22,8 @@ public final class BaselineSnapshots implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private volatile boolean failing;
-    private ScheduledExecutorService scheduler;
+    private final BackgroundJobs jobs = new BackgroundJobs("detector-baseline-snapshots", false,
+            Duration.ofSeconds(10));
 
     public BaselineSnapshots(Baselines baselines, BaselineRepository repository, String instance) {
         this.baselines = baselines;
@@ -68,31 +68,19 @@ public final class BaselineSnapshots implements AutoCloseable {
 
     /** Snapshots every {@code interval}; zero or negative disables persistence (nothing is scheduled). */
     public synchronized void start(Duration interval) {
-        if (interval.isZero() || interval.isNegative() || scheduler != null) {
+        if (interval.isZero() || interval.isNegative() || jobs.started()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "detector-baseline-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::snapshot, millis, millis, TimeUnit.MILLISECONDS);
+        jobs.schedule(this::snapshot, interval, interval);
     }
 
     /** Stops the schedule and writes a last snapshot (when a schedule was running). */
     @Override
-    public synchronized void close() {
-        if (scheduler == null) {
+    public void close() {
+        if (!jobs.started()) {
             return;
         }
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+        jobs.close();
         snapshot();
     }
 

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -26,6 +23,7 @@ import com.maxmind.db.Reader;
 
 import dev.periscope.enricher.enrich.geoip.GeoDatabaseSource.Upload;
 import dev.periscope.enricher.enrich.geoip.GeoDatabaseVerifier.InvalidGeoDatabaseException;
+import dev.periscope.kit.schedule.BackgroundJobs;
 
 /**
  * Keeps the GeoIP databases in step with the uploads in the source (GridFS), on one daemon thread. Per kind and
@@ -48,7 +46,7 @@ public final class GeoDatabaseSync implements AutoCloseable {
     private final Map<GeoDatabaseKind, AtomicLong> rejections = new EnumMap<>(GeoDatabaseKind.class);
     private final AtomicLong syncFailures = new AtomicLong();
     private boolean sourceFailing;
-    private ScheduledExecutorService executor;
+    private final BackgroundJobs jobs = new BackgroundJobs("geoip-sync", true, Duration.ofSeconds(10));
 
     public GeoDatabaseSync(GeoDatabaseSource source, Path cacheDir, GeoDatabaseHolder holder) {
         this.source = Objects.requireNonNull(source, "source");
@@ -151,37 +149,16 @@ public final class GeoDatabaseSync implements AutoCloseable {
     }
 
     public synchronized void start(Duration pollInterval) {
-        if (executor != null) {
+        if (jobs.started()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "geoip-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (pollInterval.isZero()) {
-            executor.execute(this::syncNow);
-        } else {
-            executor.scheduleWithFixedDelay(this::syncNow, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        jobs.schedule(this::syncNow, Duration.ZERO, pollInterval);
         LOG.infof("geoip: syncing databases into %s every %s", cacheDir.toAbsolutePath(), pollInterval);
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        jobs.close();
     }
 
     public long rejections(GeoDatabaseKind kind) {

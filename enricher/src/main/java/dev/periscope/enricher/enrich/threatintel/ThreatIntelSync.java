@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -21,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import dev.periscope.enricher.enrich.threatintel.FeedParser.ParsedFeed;
 import dev.periscope.enricher.enrich.threatintel.ThreatIntelFeeds.Feed;
+import dev.periscope.kit.schedule.BackgroundJobs;
 
 /**
  * Polls the feed store and hot-swaps the compiled {@link ThreatIntelFeeds} with one atomic write. Only feeds whose
@@ -41,7 +39,7 @@ public final class ThreatIntelSync implements Supplier<ThreatIntelFeeds>, AutoCl
     private final Set<String> skippedLogged = new HashSet<>();
     private final List<Consumer<ThreatIntelFeeds>> listeners = new ArrayList<>();
     private boolean sourceFailing;
-    private ScheduledExecutorService executor;
+    private final BackgroundJobs jobs = new BackgroundJobs("threat-intel-sync", true, Duration.ofSeconds(10));
 
     public ThreatIntelSync(ThreatIntelFeedSource source) {
         this.source = Objects.requireNonNull(source, "source");
@@ -117,37 +115,16 @@ public final class ThreatIntelSync implements Supplier<ThreatIntelFeeds>, AutoCl
     }
 
     public synchronized void start(Duration pollInterval) {
-        if (executor != null) {
+        if (jobs.started()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "threat-intel-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        if (pollInterval.isZero()) {
-            executor.execute(this::syncNow);
-        } else {
-            executor.scheduleWithFixedDelay(this::syncNow, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        jobs.schedule(this::syncNow, Duration.ZERO, pollInterval);
         LOG.infof("threat intel: polling feeds every %s", pollInterval);
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        jobs.close();
     }
 
     public long syncFailures() {
