@@ -22,15 +22,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class EnricherBeans {
     static final String ENRICH_ERRORS = "periscope.enrich.errors";
-    static final String CONSUMERS = "periscope.events.consumer";
+    static final String CONSUMERS = "periscope.consumer.identity";
 
     @Produces
     @Singleton
     IdentityCounters identityCounters(MeterRegistry registry) {
         IdentityCounters counters = new IdentityCounters();
-        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::identifiedCount).tag("identity", "identified")
+        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::identifiedCount).tag("identified", "true")
                 .description("enriched events with a consumer identity (hash from the gateway)").register(registry);
-        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::anonymousCount).tag("identity", "anonymous")
+        FunctionCounter.builder(CONSUMERS, counters, IdentityCounters::anonymousCount).tag("identified", "false")
                 .description("enriched events without a consumer identity").register(registry);
         FunctionCounter.builder("periscope.hash.key_id_mismatch", counters, IdentityCounters::keyIdMismatchCount)
                 .description("events whose gateway hash_key_id differs from this enricher's").register(registry);

@@ -40,6 +40,7 @@ public class RawEventConsumer {
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
     private final Counter enriched;
     private final Counter malformed;
+    private final EnrichedEventMetrics metrics;
 
     public RawEventConsumer(ClassifierHolder classifiers, DeadLetterPublisher deadLetters, InstanceIdentity identity,
             MeterRegistry registry) {
@@ -48,6 +49,7 @@ public class RawEventConsumer {
         this.eventSource = identity.eventSource();
         this.enriched = registry.counter("periscope.events.enriched");
         this.malformed = registry.counter("periscope.events.dropped", "reason", "malformed");
+        this.metrics = new EnrichedEventMetrics(registry);
     }
 
     @Incoming("access-raw")
@@ -64,6 +66,7 @@ public class RawEventConsumer {
             return deadLetter(raw, e);
         }
         enriched.increment();
+        metrics.record(event);
         return Uni.createFrom().item(raw.withPayload(event).addMetadata(outgoingMetadata(event)));
     }
 
