@@ -20,5 +20,5 @@ java -jar infra/jmh/target/benchmarks.jar "$pattern" -f 1 -t 1 -wi 3 -w 5s -i 5 
   -rf json -rff "$result" "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); results: $result"
 if [[ "$service" == enricher ]]; then
-  java -cp infra/jmh/target/benchmarks.jar dev.periscope.bench.CpuBudget 20
+  java -cp infra/jmh/target/benchmarks.jar dev.periscope.bench.PipelineCpuTime 20
 fi

@@ -44,7 +44,7 @@ public class DetectionBeans {
     @ConfigMapping(prefix = "periscope.detectors")
     public interface DetectorsConfig {
         /** Keys (consumers, addresses, endpoints, fingerprints) each detector tracks; beyond, the LRU key goes. */
-        @WithDefault("100000")
+        @WithDefault("25000")
         int maxKeys();
 
         /** How often baselines are written to MongoDB (env BASELINE_SNAPSHOT_INTERVAL); 0 disables persistence. */

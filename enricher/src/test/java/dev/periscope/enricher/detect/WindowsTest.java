@@ -38,6 +38,21 @@ class WindowsTest {
     }
 
     @Test
+    void distinctWindowGrowsItsArraysOnlyAsValuesArrive() {
+        DistinctWindow window = new DistinctWindow(128);
+        assertThat(window.allocatedSlots()).as("a key that saw one value costs two slots").isEqualTo(2);
+        for (int i = 0; i < 5; i++) {
+            window.observe(i, 0, 1000);
+        }
+        assertThat(window.allocatedSlots()).isEqualTo(8);
+        for (int i = 0; i < 500; i++) {
+            window.observe(i, 0, 1000);
+        }
+        assertThat(window.allocatedSlots()).as("never beyond the capacity").isEqualTo(128);
+        assertThat(window.observe(999, 0, 1000)).isEqualTo(128);
+    }
+
+    @Test
     void hostingAsnsParseBothSpellings() {
         HostingAsns asns = new HostingAsns(java.util.Set.of(64500L), java.util.Set.of(13335L));
         assertThat(asns.contains("16509")).isTrue();
