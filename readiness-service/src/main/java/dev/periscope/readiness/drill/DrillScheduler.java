@@ -1,32 +1,47 @@
 package dev.periscope.readiness.drill;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.periscope.readiness.auth.AuditRecord;
+import dev.periscope.readiness.auth.MongoAuditLog;
+import dev.periscope.readiness.dr.DrillRecord;
 import io.quarkus.scheduler.Scheduled;
 
-/** Runs {@code mongo-backup-restore} every {@code periscope.readiness.drill.every}. */
+/**
+ * Runs {@code mongo-backup-restore} every {@code periscope.readiness.drill.every}; each run is audited like one asked
+ * for over the API, with {@code scheduler} as who.
+ */
 @ApplicationScoped
 public class DrillScheduler {
     private static final Logger LOG = Logger.getLogger(DrillScheduler.class);
 
-    private final DrillService drills;
+    static final String WHO = "scheduler";
+    static final String WHAT = "scheduled drill mongo-backup-restore";
 
-    public DrillScheduler(DrillService drills) {
+    private final DrillService drills;
+    private final MongoAuditLog audit;
+
+    public DrillScheduler(DrillService drills, MongoAuditLog audit) {
         this.drills = drills;
+        this.audit = audit;
     }
 
     @Scheduled(every = "${periscope.readiness.drill.every:24h}",
             delayed = "${periscope.readiness.drill.initial-delay:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    public void run() {
         try {
-            drills.runMongoBackupRestore(Optional.empty());
+            DrillRecord result = drills.runMongoBackupRestore(Optional.empty());
+            audit.record(new AuditRecord(WHO, WHAT + " " + result.id(), Instant.now(), 0,
+                    result.passed() ? "passed" : "failed", ""));
         } catch (RuntimeException e) {
             LOG.warnf("scheduled drill could not run: %s", e.toString());
+            audit.record(new AuditRecord(WHO, WHAT, Instant.now(), 0, "error: " + e.getMessage(), ""));
         }
     }
 }

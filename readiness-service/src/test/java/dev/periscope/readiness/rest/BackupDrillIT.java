@@ -58,6 +58,12 @@ class BackupDrillIT {
     @Inject
     BackupService backups;
 
+    @Inject
+    dev.periscope.readiness.drill.DrillScheduler scheduler;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String auditDatabase;
+
     @ConfigProperty(name = "periscope.readiness.backup.database")
     String database;
 
@@ -188,6 +194,26 @@ class BackupDrillIT {
         assertThat(backups.summary().latest()).contains(first.get());
         assertThat(reader().get("/api/backups").then().statusCode(200).extract().jsonPath()
                 .getString("backups[0].trigger")).isEqualTo("scheduled");
+    }
+
+    @Test
+    @Order(6)
+    void aScheduledDrillRunsAndIsAudited() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+
+        scheduler.run(); // what the schedule's tick does (the test profile turns the schedule off)
+
+        var audit = mongo.getDatabase(auditDatabase).getCollection("readiness_audit");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(audit.find(com.mongodb.client.model.Filters.and(
+                        com.mongodb.client.model.Filters.eq("who", "scheduler"),
+                        com.mongodb.client.model.Filters.gte("when", java.util.Date.from(before))))
+                        .into(new ArrayList<>())).singleElement().satisfies(record -> {
+                            assertThat(record.getString("what")).startsWith("scheduled drill mongo-backup-restore ");
+                            assertThat(record.getString("outcome")).isEqualTo("passed");
+                        }));
+        assertThat(reader().get("/api/drills").then().statusCode(200).extract().jsonPath()
+                .getBoolean("drills[0].passed")).isTrue();
     }
 
     @AfterAll
