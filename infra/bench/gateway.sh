@@ -14,7 +14,8 @@
 # 5 for windows under 40 s), --jfr FILE (record the gateway with JFR during the window; settings=profile).
 # Environment: KAFKA_BOOTSTRAP_SERVERS (use that broker instead of the local one), PERISCOPE_SERVICE_HEAP
 # (gateway and bare server heap, default -Xmx384m like ./periscope up), BENCH_GATEWAY_GRPC_PORT (28090),
-# BENCH_GATEWAY_MGMT_PORT (28091), BENCH_BARE_PORT (28190), BENCH_BARE_METRICS_PORT (28191).
+# BENCH_GATEWAY_MGMT_PORT (28091), BENCH_BARE_PORT (28190), BENCH_BARE_METRICS_PORT (28191), BENCH_GATEWAY_APP
+# (another packaged gateway, e.g. an older build for a same-conditions A/B; default ingest-gateway/target/quarkus-app).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -57,7 +58,7 @@ RAW_TOPIC="periscope.bench.raw.$RUN_ID"
 OUT="$PERISCOPE_HOME/bench/gateway-$RUN_ID"
 PERF_TOPIC="periscope.bench.producer-perf.$RUN_ID"
 TG_JAR="$ROOT/infra/traffic-generator/target/traffic-generator.jar"
-GW_APP="$ROOT/ingest-gateway/target/quarkus-app"
+GW_APP="${BENCH_GATEWAY_APP:-$ROOT/ingest-gateway/target/quarkus-app}"
 mkdir -p "$OUT"
 
 # ---------------------------------------------------------------- cleanup: stop what we started

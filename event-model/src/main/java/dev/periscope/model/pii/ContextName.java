@@ -1,6 +1,7 @@
 package dev.periscope.model.pii;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The name a value was found under (the preceding path segment or the query-parameter name), reduced to the
@@ -8,6 +9,7 @@ import java.util.Locale;
  * as {@code cardnumber} (compact form) with tokens {@code card}, {@code number}.
  */
 final class ContextName {
+    private static final Pattern SPACES = Pattern.compile(" +");
     /** Longer names are not field names; they open no gate. */
     static final int MAX_LENGTH = 64;
     static final ContextName NONE = new ContextName("", new String[0]);
@@ -41,7 +43,7 @@ final class ContextName {
             }
             previous = c;
         }
-        String[] tokens = spaced.toString().trim().split(" +");
+        String[] tokens = SPACES.split(spaced.toString().trim());
         return new ContextName(compact.toString().toLowerCase(Locale.ROOT), tokens);
     }
 

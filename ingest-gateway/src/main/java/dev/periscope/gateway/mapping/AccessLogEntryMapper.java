@@ -54,6 +54,7 @@ public final class AccessLogEntryMapper {
     private final String instanceId;
     private final Supplier<PrivacyPolicy> policy;
     private final RotatingHasher hasher;
+    private final ConsumerHashes consumerHashes;
     private final AuthInspector auth;
 
     /**
@@ -85,6 +86,7 @@ public final class AccessLogEntryMapper {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.hasher = hasher;
+        this.consumerHashes = hasher == null ? null : new ConsumerHashes(hasher.current());
         this.auth = auth;
     }
 
@@ -205,7 +207,7 @@ public final class AccessLogEntryMapper {
         event.setAuthObserved(true).addAllAuthHints(found.hints());
         if (hasher != null) {
             found.consumer().ifPresent(consumer -> {
-                event.setConsumerHash(hasher.hash(consumer.value())).setConsumerScheme(consumer.scheme());
+                event.setConsumerHash(consumerHashes.hash(consumer)).setConsumerScheme(consumer.scheme());
                 hasher.activePrevious().ifPresent(previous ->
                         event.setConsumerHashPrevious(previous.hash(consumer.value())));
             });

@@ -35,6 +35,7 @@ public final class AuthInspector {
     public static final String SCHEME_BASIC = "basic";
 
     private final Set<String> extraAuthHeaders;
+    private final JwtSubjects jwtSubjects = new JwtSubjects();
 
     /** @param extraAuthHeaders deployment-specific headers (lower-case) whose presence also counts as auth */
     public AuthInspector(Iterable<String> extraAuthHeaders) {
@@ -77,13 +78,16 @@ public final class AuthInspector {
      */
     public Auth inspect(Function<String, String> requestHeader, String peerSubject, List<String> peerSans) {
         Set<String> hints = new LinkedHashSet<>(4);
-        for (String name : SensitiveHeaders.AUTHORIZATION_LIKE) {
-            String value = requestHeader.apply(name);
-            if (!value.isBlank()) {
-                hints.add(authorizationHint(value));
+        List<String> authorizationLike = SensitiveHeaders.AUTHORIZATION_LIKE;
+        String[] authorization = new String[authorizationLike.size()];
+        for (int i = 0; i < authorization.length; i++) {
+            authorization[i] = requestHeader.apply(authorizationLike.get(i));
+            if (!authorization[i].isBlank()) {
+                hints.add(authorizationHint(authorization[i]));
             }
         }
-        if (!requestHeader.apply("x-api-key").isBlank()) {
+        String apiKeyHeader = requestHeader.apply("x-api-key");
+        if (!apiKeyHeader.isBlank()) {
             hints.add("apikey");
         }
         String authToken = requestHeader.apply("x-auth-token");
@@ -106,40 +110,43 @@ public final class AuthInspector {
             return Auth.NONE;
         }
         return new Auth(true, List.copyOf(new ArrayList<>(hints)),
-                consumer(requestHeader, authToken, certificateIdentity));
+                consumer(authorization, apiKeyHeader, authToken, certificateIdentity));
     }
 
-    private static Optional<Consumer> consumer(Function<String, String> requestHeader, String authToken,
+    /** @param authorization the {@link SensitiveHeaders#AUTHORIZATION_LIKE} header values, in that order */
+    private Optional<Consumer> consumer(String[] authorization, String apiKeyHeader, String authToken,
             String certificateIdentity) {
-        for (String name : SensitiveHeaders.AUTHORIZATION_LIKE) {
-            if (name.equals("proxy-authorization")) {
+        List<String> authorizationLike = SensitiveHeaders.AUTHORIZATION_LIKE;
+        for (int i = 0; i < authorization.length; i++) {
+            if (authorizationLike.get(i).equals("proxy-authorization")) {
                 continue; // the proxy's credential, not the API consumer's
             }
-            String token = bearerToken(requestHeader.apply(name));
-            Optional<String> subject = token.isEmpty() ? Optional.empty() : Jwt.subject(token);
+            String token = bearerToken(authorization[i]);
+            Optional<String> subject = token.isEmpty() ? Optional.empty() : jwtSubjects.subject(token);
             if (subject.isPresent()) {
                 return Optional.of(new Consumer(SCHEME_JWT, subject.get()));
             }
         }
-        Optional<String> subject = Jwt.subject(authToken.strip());
+        Optional<String> subject = jwtSubjects.subject(authToken.strip());
         if (subject.isPresent()) {
             return Optional.of(new Consumer(SCHEME_JWT, subject.get()));
         }
         if (!certificateIdentity.isEmpty()) {
             return Optional.of(new Consumer(SCHEME_MTLS, certificateIdentity));
         }
-        String apiKey = bounded(requestHeader.apply("x-api-key").strip());
+        String apiKey = bounded(apiKeyHeader.strip());
         if (apiKey.isEmpty()) {
-            apiKey = bounded(credentials(requestHeader.apply("authorization"), "apikey", "api-key", "api_key"));
+            apiKey = bounded(credentials(authorization[authorizationLike.indexOf("authorization")], "apikey",
+                    "api-key", "api_key"));
         }
         if (!apiKey.isEmpty()) {
             return Optional.of(new Consumer(SCHEME_APIKEY, apiKey));
         }
-        for (String name : SensitiveHeaders.AUTHORIZATION_LIKE) {
-            if (name.equals("proxy-authorization")) {
+        for (int i = 0; i < authorization.length; i++) {
+            if (authorizationLike.get(i).equals("proxy-authorization")) {
                 continue;
             }
-            String user = basicUser(requestHeader.apply(name));
+            String user = basicUser(authorization[i]);
             if (!user.isEmpty()) {
                 return Optional.of(new Consumer(SCHEME_BASIC, user));
             }

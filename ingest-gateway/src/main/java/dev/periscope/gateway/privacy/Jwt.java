@@ -27,6 +27,8 @@ public final class Jwt {
                     .build())
             .build();
 
+    private static final boolean[] TOKEN_CHARS = tokenChars();
+
     private Jwt() {
     }
 
@@ -42,12 +44,21 @@ public final class Jwt {
         }
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '=' || c == '+' || c == '/')) {
+            if (c >= TOKEN_CHARS.length || !TOKEN_CHARS[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** base64url and base64 letters, padding and the part separator, indexed by ASCII code. */
+    private static boolean[] tokenChars() {
+        boolean[] allowed = new boolean[128];
+        for (char c = 0; c < allowed.length; c++) {
+            allowed[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+                    || c == '_' || c == '.' || c == '=' || c == '+' || c == '/';
+        }
+        return allowed;
     }
 
     /** The non-blank string {@code sub} claim, or empty for a malformed token or a missing/non-string claim. */
@@ -56,7 +67,14 @@ public final class Jwt {
             return Optional.empty();
         }
         int first = token.indexOf('.');
-        int second = token.indexOf('.', first + 1);
+        return payloadSubject(token, first, token.indexOf('.', first + 1));
+    }
+
+    /**
+     * The {@code sub} claim of the payload segment {@code token(first, second)} of a token that
+     * {@link #looksLikeJwt looks like a JWT}: the part of {@link #subject} that depends on the payload alone.
+     */
+    static Optional<String> payloadSubject(String token, int first, int second) {
         byte[] payload;
         try {
             String part = token.substring(first + 1, second).replace('+', '-').replace('/', '_');
