@@ -1,4 +1,4 @@
-package dev.periscope.readiness.dr.config;
+package dev.periscope.readiness.rest;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -11,21 +11,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import dev.periscope.readiness.checklist.ItemStatus;
+import dev.periscope.readiness.checklist.Scope;
+import dev.periscope.readiness.checklist.Section;
+import dev.periscope.readiness.checklist.Severity;
+import dev.periscope.readiness.checklist.Verdict;
 import dev.periscope.readiness.dr.BackupTrigger;
 import dev.periscope.readiness.dr.DataLossState;
 import dev.periscope.readiness.dr.StoreRole;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** DR values in JSON in lower case like the checklist's: {@code system_of_record}, {@code at_risk}, {@code drill}. */
+/**
+ * Enum values in JSON as the docs spell them: checklist {@code pass}, {@code blocked}, {@code fleet}, section slugs;
+ * DR {@code system_of_record}, {@code at_risk}, {@code drill}.
+ */
 @Singleton
-public class DrJson implements ObjectMapperCustomizer {
+public class ApiJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        SimpleModule module = new SimpleModule("periscope-dr");
+        SimpleModule module = new SimpleModule("periscope-readiness");
+        module.addSerializer(ItemStatus.class, lowercase());
+        module.addSerializer(Verdict.class, lowercase());
+        module.addSerializer(Severity.class, lowercase());
+        module.addSerializer(Scope.class, lowercase());
         module.addSerializer(StoreRole.class, lowercase());
         module.addSerializer(DataLossState.class, lowercase());
         module.addSerializer(BackupTrigger.class, lowercase());
+        module.addSerializer(Section.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Section value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.slug());
+            }
+        });
         mapper.registerModule(module);
     }
 
