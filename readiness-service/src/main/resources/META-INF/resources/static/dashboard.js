@@ -90,10 +90,95 @@
         box.appendChild(text('p', 'DR status is not available from this service (GET /api/dr answered 404).', 'empty'));
         return;
       }
-      box.appendChild(renderValue(dr));
+      renderDr(box, dr);
     }).catch(function (e) {
       if (String(e.message).indexOf('auth ') !== 0) { $('dr').textContent = 'DR status unavailable: ' + e.message; }
     });
+  }
+
+  // The DR page: stores and their roles, backup age against the RPO, the last drill, the restore order, the
+  // "we lost the control plane" runbook with the live check of each step, and the time until Kafka drops unread
+  // records. Text nodes only (never innerHTML); anything not recognised falls back to the generic renderer.
+  function renderDr(box, dr) {
+    if (!dr || !Array.isArray(dr.stores)) { box.appendChild(renderValue(dr)); return; }
+    box.appendChild(text('h3', 'Stores'));
+    box.appendChild(table(['store', 'role', 'holds', 'backup', 'check'], dr.stores.map(function (st) {
+      return [st.name, st.role, (st.holds || []).join(', '), st.backup_posture, check(st.check)];
+    })));
+    var b = dr.backup || {};
+    box.appendChild(text('h3', 'MongoDB backup'));
+    box.appendChild(line('age ' + duration(b.age_seconds) + ' against an RPO of ' + duration(b.rpo_seconds)
+      + ' · ' + (b.count || 0) + ' backups kept', b.check));
+    var d = dr.drill || {};
+    box.appendChild(text('h3', 'Restore drill'));
+    box.appendChild(line(d.last ? ('last run ' + d.last.id + ': ' + (d.last.passed ? 'passed' : 'FAILED'))
+      : 'never run', d.check));
+    box.appendChild(text('h3', 'Restore order'));
+    var order = document.createElement('ol');
+    (dr.restore_order || []).forEach(function (step) {
+      order.appendChild(text('li', step.store + ': ' + step.action + ' (' + step.why + ')'));
+    });
+    box.appendChild(order);
+    if (dr.runbook) {
+      box.appendChild(text('h3', dr.runbook.name || 'Runbook'));
+      var steps = document.createElement('ol');
+      steps.className = 'runbook';
+      (dr.runbook.steps || []).forEach(function (step) {
+        var li = document.createElement('li');
+        li.appendChild(text('strong', step.title));
+        li.appendChild(text('span', ' ' + step.action + ' '));
+        li.appendChild(check(step.result));
+        steps.appendChild(li);
+      });
+      box.appendChild(steps);
+    }
+    var k = dr.kafka || {};
+    box.appendChild(text('h3', 'Time until data loss (Kafka)'));
+    if (k.error) { box.appendChild(text('p', 'Kafka sample failed: ' + k.error, 'status-fail')); }
+    box.appendChild(table(['group', 'topic', 'lag', 'time until loss', 'state'],
+      (k.time_to_data_loss || []).map(function (t) {
+        return [t.group, t.topic, String(t.lag_records), t.seconds_until_loss == null ? '—'
+          : duration(t.seconds_until_loss), t.state];
+      })));
+  }
+
+  function check(result) {
+    var span = text('span', result ? (result.status + ' — ' + (result.evidence || '')) : 'unknown');
+    span.className = 'status status-' + (result ? result.status : 'unknown');
+    return span;
+  }
+
+  function line(content, result) {
+    var p = text('p', content + ' ');
+    p.appendChild(check(result));
+    return p;
+  }
+
+  function table(headers, rows) {
+    if (rows.length === 0) { return text('p', '(none)', 'empty'); }
+    var t = document.createElement('table');
+    var head = document.createElement('tr');
+    headers.forEach(function (h) { head.appendChild(text('th', h)); });
+    t.appendChild(head);
+    rows.forEach(function (cells) {
+      var tr = document.createElement('tr');
+      cells.forEach(function (c) {
+        var td = document.createElement('td');
+        if (c instanceof Node) { td.appendChild(c); } else { td.textContent = c == null ? '—' : String(c); }
+        tr.appendChild(td);
+      });
+      t.appendChild(tr);
+    });
+    return t;
+  }
+
+  function duration(seconds) {
+    if (seconds == null) { return '—'; }
+    var s = Math.round(Number(seconds));
+    if (s < 120) { return s + ' s'; }
+    if (s < 7200) { return Math.round(s / 60) + ' min'; }
+    if (s < 172800) { return (s / 3600).toFixed(1) + ' h'; }
+    return (s / 86400).toFixed(1) + ' d';
   }
 
   // Renders any JSON as nested definition lists / tables, with text nodes only (never innerHTML).

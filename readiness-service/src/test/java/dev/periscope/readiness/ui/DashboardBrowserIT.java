@@ -130,10 +130,16 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector(ITEM + " .evidence")).getText())
                 .contains(SERVICE + "/ui-1").contains("tls=false");
         assertThat(browser.findElement(By.id("who")).getText()).contains(TestTokens.READ_ID);
-        // the instances table and the DR panel rendered (the DR panel says so when GET /api/dr is not there)
+        // the instances table and the DR panel rendered: store roles, backup vs RPO, the drill, the restore order,
+        // the control-plane runbook with a live check per step, time until data loss
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#instances tr[data-instance='" + SERVICE + "/ui-1']")));
         wait.until(d -> !d.findElement(By.id("dr")).getText().contains("loading"));
+        String dr = browser.findElement(By.id("dr")).getText();
+        assertThat(dr).contains("Stores", "system_of_record", "MongoDB backup", "against an RPO of", "Restore drill",
+                "Restore order", "Time until data loss (Kafka)");
+        assertThat(browser.findElements(By.cssSelector("#dr ol.runbook > li .status"))).as("a live check per step")
+                .hasSizeGreaterThan(2);
         // the token never reaches the URL or the page
         assertThat(browser.getCurrentUrl()).doesNotContain(TestTokens.READ);
         assertThat(browser.getPageSource()).doesNotContain(TestTokens.READ);
