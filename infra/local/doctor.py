@@ -15,12 +15,12 @@ import urllib.request
 from pathlib import Path
 
 
-def bearer_token():
+def bearer_token(default_file="readiness-token.reader"):
     token = os.environ.get("PERISCOPE_READINESS_TOKEN", "").strip()
     if token:
         return token
     home = Path(os.environ.get("PERISCOPE_HOME", str(Path(__file__).resolve().parent.parent.parent / ".periscope")))
-    path = Path(os.environ.get("PERISCOPE_READINESS_TOKEN_FILE", str(home / "readiness-token.reader")))
+    path = Path(os.environ.get("PERISCOPE_READINESS_TOKEN_FILE", str(home / default_file)))
     try:
         return path.read_text(encoding="utf-8").strip() or None
     except OSError:
@@ -40,22 +40,33 @@ def refusal(error: urllib.error.HTTPError) -> str:
     return f"HTTP {error.code} {detail}{hint}".rstrip()
 
 
-def main() -> int:
-    url = os.environ.get("PERISCOPE_READINESS_URL", "http://127.0.0.1:18400").rstrip("/") + "/api/doctor"
-    request = urllib.request.Request(url, headers={"Accept": "application/json"})
-    token = bearer_token()
+def call_readiness(command, path, token, method="GET", timeout=10):
+    """The JSON answer of readiness-service at path as (body text, parsed); None after printing why it failed."""
+    url = os.environ.get("PERISCOPE_READINESS_URL", "http://127.0.0.1:18400").rstrip("/") + path
+    request = urllib.request.Request(url, data=b"" if method == "POST" else None, method=method,
+                                     headers={"Accept": "application/json"})
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read().decode("utf-8")
-        report = json.loads(body)
-        exit_code = int(report["exit_code"])
+        return body, json.loads(body)
     except urllib.error.HTTPError as error:
-        print(f"doctor: readiness-service refused the request at {url}: {refusal(error)}", file=sys.stderr)
+        print(f"{command}: readiness-service refused the request at {url}: {refusal(error)}", file=sys.stderr)
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        print(f"{command}: readiness-service unreachable or unreadable at {url}: {error}", file=sys.stderr)
+    return None
+
+
+def main() -> int:
+    answer = call_readiness("doctor", "/api/doctor", bearer_token())
+    if answer is None:
         return 3
-    except (urllib.error.URLError, OSError, ValueError, KeyError) as error:
-        print(f"doctor: readiness-service unreachable or unreadable at {url}: {error}", file=sys.stderr)
+    body, report = answer
+    try:
+        exit_code = int(report["exit_code"])
+    except (KeyError, TypeError, ValueError) as error:
+        print(f"doctor: readiness-service answered without an exit code: {error}", file=sys.stderr)
         return 3
     if "--json" in sys.argv[1:]:
         print(body)

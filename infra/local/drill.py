@@ -8,41 +8,21 @@ The bearer token needs scope drills:run; it comes from, in this order: PERISCOPE
 PERISCOPE_READINESS_TOKEN_FILE, or $PERISCOPE_HOME/readiness-token.operator (made by infra/local/readiness_tokens.py
 when ./periscope up runs).
 """
-import json
-import os
 import sys
-import urllib.error
-import urllib.request
-from pathlib import Path
 
-import doctor  # shares the token lookup and the refusal message
-
-
-def operator_token():
-    if not os.environ.get("PERISCOPE_READINESS_TOKEN") and not os.environ.get("PERISCOPE_READINESS_TOKEN_FILE"):
-        home = Path(os.environ.get("PERISCOPE_HOME", str(Path(__file__).resolve().parent.parent.parent / ".periscope")))
-        os.environ["PERISCOPE_READINESS_TOKEN_FILE"] = str(home / "readiness-token.operator")
-    return doctor.bearer_token()
+from doctor import bearer_token, call_readiness  # one token lookup and one HTTP call for both commands
 
 
 def main() -> int:
-    url = (os.environ.get("PERISCOPE_READINESS_URL", "http://127.0.0.1:18400").rstrip("/")
-           + "/api/drills/mongo-backup-restore")
-    request = urllib.request.Request(url, data=b"", method="POST", headers={"Accept": "application/json"})
-    token = operator_token()
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=600) as response:
-            body = response.read().decode("utf-8")
-        result = json.loads(body)
-        passed = bool(result["passed"])
-    except urllib.error.HTTPError as error:
-        print(f"drill: readiness-service refused the request at {url}: {doctor.refusal(error)}", file=sys.stderr)
+    answer = call_readiness("drill", "/api/drills/mongo-backup-restore", bearer_token("readiness-token.operator"),
+                            method="POST", timeout=600)
+    if answer is None:
         return 3
-    except (urllib.error.URLError, OSError, ValueError, KeyError) as error:
-        print(f"drill: readiness-service unreachable or unreadable at {url}: {error}", file=sys.stderr)
+    body, result = answer
+    if not isinstance(result, dict) or "passed" not in result:
+        print("drill: readiness-service answered without a drill result", file=sys.stderr)
         return 3
+    passed = bool(result["passed"])
     if "--json" in sys.argv[1:]:
         print(body)
         return 0 if passed else 1

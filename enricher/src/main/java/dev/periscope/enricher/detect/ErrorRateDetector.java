@@ -45,11 +45,7 @@ public final class ErrorRateDetector implements Detector {
             return rate.hit() >= settings.errorRateConsecutive();
         });
         if (flag) {
-            if (startup.suppressed(settings.startupSuppressSeconds())) {
-                skips.skipped(NAME, Skips.STARTUP);
-            } else {
-                event.flag(DetectorFlags.ERROR_RATE_SPIKE);
-            }
+            startup.flagUnlessSuppressed(event, DetectorFlags.ERROR_RATE_SPIKE, settings.startupSuppressSeconds(), NAME, skips);
         }
     }
 }

@@ -48,11 +48,7 @@ public final class LatencyDetector implements Detector {
             return stats.hit() >= settings.latencyConsecutive();
         });
         if (flag) {
-            if (startup.suppressed(settings.startupSuppressSeconds())) {
-                skips.skipped(NAME, Skips.STARTUP);
-            } else {
-                event.flag(DetectorFlags.LATENCY_ANOMALY);
-            }
+            startup.flagUnlessSuppressed(event, DetectorFlags.LATENCY_ANOMALY, settings.startupSuppressSeconds(), NAME, skips);
         }
     }
 }

@@ -19,4 +19,14 @@ public final class StartupSuppression {
     public boolean suppressed(int suppressSeconds) {
         return clock.millis() < startedAt.toEpochMilli() + suppressSeconds * 1000L;
     }
+
+    /** Raises {@code flag} on the event, or counts a {@code startup} skip of {@code detector} while suppressed. */
+    public void flagUnlessSuppressed(DetectorEvent event, String flag, int suppressSeconds, String detector,
+            SkipListener skips) {
+        if (suppressed(suppressSeconds)) {
+            skips.skipped(detector, Skips.STARTUP);
+        } else {
+            event.flag(flag);
+        }
+    }
 }
