@@ -8,12 +8,14 @@
 #    raw events (the demo mix, a third of the addresses geolocated) keyed by source address, and fills a MongoDB
 #    database of the run's own (periscope_bench_enricher_<time>, dropped afterwards) with MaxMind's test GeoIP
 #    databases (GridFS), a 10,000-entry threat-intel feed and a runtime config with every detector on.
-# 3. Starts the packaged enricher on those topics (mp.messaging.*.topic as system properties: the service reads
-#    its topic names from config), its own consumer group (earliest), instance id and management port, heap
+# 3. Starts the packaged enricher on those topics (PERISCOPE_ENRICHER_INPUT_TOPIC / _OUTPUT_TOPIC), its own
+#    consumer group (earliest), instance id and management port, heap
 #    PERISCOPE_SERVICE_HEAP (-Xmx384m like ./periscope up), and EnricherEndToEnd measure: events/s from the first
 #    to the last enriched record's timestamp and the enricher's CPU time (/proc/PID/stat, all threads) over that
 #    span (the span includes the enricher's JIT warm-up; the second half of the records is reported apart).
-# Environment: PERISCOPE_SERVICE_HEAP (-Xmx384m), ENRICHER_JAVA_OPTS (extra JVM options for the enricher, e.g.
+# Environment: BENCH_ENRICHER_APP (another packaged enricher's quarkus-app directory, for a same-conditions A/B;
+# with BENCH_ENRICHER_SMALLRYE=1 the topics go as mp.messaging.*.topic, for builds before the plain consumer loop),
+# PERISCOPE_SERVICE_HEAP (-Xmx384m), ENRICHER_JAVA_OPTS (extra JVM options for the enricher, e.g.
 # -XX:StartFlightRecording=filename=/tmp/enricher.jfr,settings=profile), BENCH_ENRICHER_MGMT_PORT (28192),
 # KAFKA_BOOTSTRAP_SERVERS / MONGO_URI (use those servers instead of the local ones).
 # Needs the local broker and MongoDB-API server (started by infra/local/*/ctl.sh start if down; never stopped).
@@ -36,7 +38,7 @@ RAW_TOPIC="periscope.bench.enricher-raw.$RUN_ID"
 ENRICHED_TOPIC="periscope.bench.enricher-enriched.$RUN_ID"
 DATABASE="periscope_bench_enricher_${RUN_ID//-/_}"
 OUT="$PERISCOPE_HOME/bench/enricher-e2e-$RUN_ID"
-APP="$ROOT/enricher/target/quarkus-app"
+APP="${BENCH_ENRICHER_APP:-$ROOT/enricher/target/quarkus-app}"
 JAR="$ROOT/infra/jmh/target/benchmarks.jar"
 mkdir -p "$OUT"
 
@@ -90,14 +92,19 @@ java -Xmx512m -cp "$JAR" dev.periscope.bench.EnricherEndToEnd prepare "$BOOTSTRA
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$OUT/summary.txt"
 
+SMALLRYE_TOPICS=()
+if [[ "${BENCH_ENRICHER_SMALLRYE:-0}" == 1 ]]; then
+  SMALLRYE_TOPICS=(-Dmp.messaging.incoming.access-raw.topic="$RAW_TOPIC"
+    -Dmp.messaging.outgoing.access-enriched.topic="$ENRICHED_TOPIC")
+fi
 say "starting the enricher (group bench-$RUN_ID, management :$MGMT_PORT)"
 env KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" MONGO_URI="$MONGO" MONGO_DATABASE="$DATABASE" \
   HASH_SALT="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" PERISCOPE_INSTANCE_ID="bench-$RUN_ID" \
   PERISCOPE_CONSUMER_GROUP="bench-$RUN_ID" PERISCOPE_MANAGEMENT_PORT="$MGMT_PORT" \
+  PERISCOPE_ENRICHER_INPUT_TOPIC="$RAW_TOPIC" PERISCOPE_ENRICHER_OUTPUT_TOPIC="$ENRICHED_TOPIC" \
   GEOIP_CACHE_DIR="$OUT/geoip-cache" BASELINE_SNAPSHOT_INTERVAL=0 \
   java $HEAP ${ENRICHER_JAVA_OPTS:-} -Dlocal.launcher.server=bench-enricher \
-  -Dmp.messaging.incoming.access-raw.topic="$RAW_TOPIC" \
-  -Dmp.messaging.outgoing.access-enriched.topic="$ENRICHED_TOPIC" \
+  "${SMALLRYE_TOPICS[@]}" \
   -jar "$OUT/enricher-app/quarkus-run.jar" >"$OUT/enricher.log" 2>&1 &
 ENRICHER_PID=$!
 

@@ -61,7 +61,7 @@ class AttackScenarioIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.access-raw.group.id")
+    @ConfigProperty(name = "periscope.enricher.kafka.group-id")
     String groupId;
 
     @ConfigProperty(name = "quarkus.mongodb.database")

@@ -45,7 +45,7 @@ class EnricherIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "mp.messaging.incoming.access-raw.group.id")
+    @ConfigProperty(name = "periscope.enricher.kafka.group-id")
     String groupId;
 
     @Inject

@@ -27,7 +27,7 @@ import dev.periscope.model.config.CidrBlock;
  * </ul>
  * Within {@link EnrichmentBudget}: when the budget is spent after the City lookup the ASN lookup is not started,
  * and an event whose lookups overran writes no {@code geo.*} tag at all. A lookup that throws is skipped; the other
- * database's answer is still written.
+ * database's answer is still written. Complete answers are remembered per address ({@link GeoAnswers}).
  */
 public final class GeoIpStage implements ClassificationStage {
     public static final String KIND = "geo.kind";
@@ -41,6 +41,7 @@ public final class GeoIpStage implements ClassificationStage {
     private final Supplier<GeoDatabases> databases;
     private final EnrichmentBudget budget;
     private final EnrichmentMetrics metrics;
+    private final GeoAnswers answers = new GeoAnswers();
 
     /** A stage with no data at all (tests and benchmarks of the rest of the pipeline): tags nothing, counts nothing. */
     public static GeoIpStage withoutData() {
@@ -86,29 +87,46 @@ public final class GeoIpStage implements ClassificationStage {
         if (active.isEmpty()) {
             return GeoLookupResult.NO_DATABASE;
         }
-        InetAddress inet = toInet(address);
+        String sourceIp = draft.raw().getSourceIp();
+        GeoAnswers.Answer cached = answers.get(active, sourceIp);
+        CityRecord city;
+        AsnRecord asn;
         boolean failed = false;
-        CityRecord city = null;
-        if (active.city() != null) {
-            try {
-                city = active.city().reader().get(inet, CityRecord.class);
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.ERROR);
+        if (cached != null) {
+            city = cached.city();
+            asn = cached.asn();
+        } else {
+            InetAddress inet = toInet(address);
+            city = null;
+            if (active.city() != null) {
+                try {
+                    city = active.city().reader().get(inet, CityRecord.class);
+                } catch (IOException | RuntimeException e) {
+                    failed = true;
+                    metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.ERROR);
+                }
             }
-        }
-        AsnRecord asn = null;
-        if (active.asn() != null && !budget.exceeded(start)) {
-            try {
-                asn = active.asn().reader().get(inet, AsnRecord.class);
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.ERROR);
+            asn = null;
+            boolean asnSkipped = false;
+            if (active.asn() != null) {
+                if (budget.exceeded(start)) {
+                    asnSkipped = true;
+                } else {
+                    try {
+                        asn = active.asn().reader().get(inet, AsnRecord.class);
+                    } catch (IOException | RuntimeException e) {
+                        failed = true;
+                        metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.ERROR);
+                    }
+                }
             }
-        }
-        if (budget.exceeded(start)) {
-            metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.TIMEOUT);
-            return GeoLookupResult.ERROR;
+            if (budget.exceeded(start)) {
+                metrics.failed(EnrichmentMetrics.GEOIP, FailureReason.TIMEOUT);
+                return GeoLookupResult.ERROR;
+            }
+            if (!failed && !asnSkipped) {
+                answers.put(active, sourceIp, city, asn);
+            }
         }
         draft.tag(KIND, "external");
         if (city != null) {

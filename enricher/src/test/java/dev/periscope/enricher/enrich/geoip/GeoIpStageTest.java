@@ -172,6 +172,44 @@ class GeoIpStageTest {
     }
 
     @Test
+    void aRepeatedAddressIsAnsweredFromTheLastLookupOfTheSameDatabases() throws Exception {
+        Reader ownCity = GeoDatabaseVerifier.open(TestSupport.geoipFile("GeoIP2-City-Test.mmdb"), GeoDatabaseKind.CITY);
+        GeoDatabases databases = new GeoDatabases(new ActiveDatabase(GeoDatabaseKind.CITY, "own", ownCity, null),
+                both.asn());
+        EnrichmentCounters counters = new EnrichmentCounters();
+        GeoIpStage stage = new GeoIpStage(() -> databases, TestSupport.frozenBudget(), counters);
+        Map<String, String> first = TestSupport.run("89.160.20.115", stage).build().getTagsMap();
+
+        ownCity.close(); // a lookup in it would now throw and count an error
+        Map<String, String> again = TestSupport.run("89.160.20.115", stage).build().getTagsMap();
+
+        assertThat(again).isEqualTo(first).containsEntry("geo.city", "Linköping");
+        assertThat(counters.failures(EnrichmentMetrics.GEOIP, FailureReason.ERROR)).isZero();
+        assertThat(counters.geoLookups(GeoLookupResult.HIT)).isEqualTo(2);
+    }
+
+    @Test
+    void swappedInDatabasesAreLookedUpAfreshAndFailuresAreNotRemembered() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<GeoDatabases> active = new java.util.concurrent.atomic
+                .AtomicReference<>(both);
+        EnrichmentCounters counters = new EnrichmentCounters();
+        GeoIpStage stage = new GeoIpStage(active::get, TestSupport.frozenBudget(), counters);
+        assertThat(TestSupport.run("67.43.156.1", stage).build().getTagsMap()).containsKey("geo.asn");
+
+        active.set(new GeoDatabases(both.city(), null));
+        assertThat(TestSupport.run("67.43.156.1", stage).build().getTagsMap()).doesNotContainKey("geo.asn")
+                .containsEntry("geo.country", "BT");
+
+        Reader closedCity = GeoDatabaseVerifier.open(TestSupport.geoipFile("GeoIP2-City-Test.mmdb"),
+                GeoDatabaseKind.CITY);
+        closedCity.close();
+        active.set(new GeoDatabases(new ActiveDatabase(GeoDatabaseKind.CITY, "closed", closedCity, null), null));
+        TestSupport.run("67.43.156.1", stage);
+        TestSupport.run("67.43.156.1", stage);
+        assertThat(counters.failures(EnrichmentMetrics.GEOIP, FailureReason.ERROR)).isEqualTo(2);
+    }
+
+    @Test
     void aThrowingDatabaseSupplierNeverEscapesTheStage() {
         EnrichmentCounters counters = new EnrichmentCounters();
         GeoIpStage stage = new GeoIpStage(() -> {

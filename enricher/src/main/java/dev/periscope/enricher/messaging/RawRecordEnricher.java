@@ -1,0 +1,53 @@
+package dev.periscope.enricher.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import dev.periscope.enricher.classify.Classifier;
+import dev.periscope.model.CloudEventHeaders;
+import dev.periscope.model.RecordKeys;
+import dev.periscope.model.serde.AccessEventDeserializer;
+import dev.periscope.model.v1.AccessEvent;
+
+
+/**
+ * One raw record's value → the enriched record to publish: parse, classify on the current pipeline, key by
+ * inventory key, CloudEvents headers. Bytes that are not an event fail with a {@link SerializationException}
+ * (the dead-letter contract every consumer shares), which the loop dead-letters.
+ */
+public final class RawRecordEnricher {
+    private final Supplier<Classifier> classifiers;
+    private final String outputTopic;
+    private final String eventSource;
+    private final String inputTopic;
+    private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
+
+    public RawRecordEnricher(Supplier<Classifier> classifiers, String inputTopic, String outputTopic,
+            String eventSource) {
+        this.classifiers = classifiers;
+        this.inputTopic = inputTopic;
+        this.outputTopic = outputTopic;
+        this.eventSource = eventSource;
+    }
+
+    public Enriched enrich(byte[] value) {
+        if (value == null) {
+            throw new SerializationException("record without a value (tombstone) on " + inputTopic);
+        }
+        AccessEvent event = classifiers.get().classify(deserializer.deserialize(inputTopic, value));
+        RecordHeaders headers = new RecordHeaders();
+        CloudEventHeaders.write(headers, CloudEventHeaders.TYPE_ACCESS_ENRICHED, eventSource, event.getEventId(),
+                Instant.ofEpochMilli(event.getTsMs()));
+        byte[] key = RecordKeys.enrichedKey(event).getBytes(StandardCharsets.UTF_8);
+        return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, event.toByteArray(), headers));
+    }
+
+    /** The classified event (for metrics) and the record carrying it. */
+    public record Enriched(AccessEvent event, ProducerRecord<byte[], byte[]> record) {
+    }
+}
