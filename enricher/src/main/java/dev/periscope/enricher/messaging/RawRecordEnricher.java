@@ -1,30 +1,33 @@
 package dev.periscope.enricher.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import dev.periscope.enricher.classify.Classifier;
+import dev.periscope.model.CloudEventHeaderWriter;
 import dev.periscope.model.CloudEventHeaders;
+import dev.periscope.model.InventoryKey;
+import dev.periscope.model.InventoryKeyIds;
 import dev.periscope.model.RecordKeys;
 import dev.periscope.model.serde.AccessEventDeserializer;
 import dev.periscope.model.v1.AccessEvent;
 
 
 /**
- * One raw record's value → the enriched record to publish: parse, classify on the current pipeline, key by
- * inventory key, CloudEvents headers. Bytes that are not an event fail with a {@link SerializationException}
- * (the dead-letter contract every consumer shares), which the loop dead-letters.
+ * One raw record's value → the enriched record to publish: parse, classify on the current pipeline, key
+ * {@link RecordKeys#enrichedKey} (ids remembered per inventory key), CloudEvents headers (constant ones encoded
+ * once). Bytes that are not an event fail with a {@link SerializationException} (the dead-letter contract every
+ * consumer shares), which the loop dead-letters.
  */
 public final class RawRecordEnricher {
     private final Supplier<Classifier> classifiers;
     private final String outputTopic;
-    private final String eventSource;
     private final String inputTopic;
+    private final CloudEventHeaderWriter headers;
+    private final InventoryKeyIds keyIds = new InventoryKeyIds();
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
 
     public RawRecordEnricher(Supplier<Classifier> classifiers, String inputTopic, String outputTopic,
@@ -32,7 +35,7 @@ public final class RawRecordEnricher {
         this.classifiers = classifiers;
         this.inputTopic = inputTopic;
         this.outputTopic = outputTopic;
-        this.eventSource = eventSource;
+        this.headers = new CloudEventHeaderWriter(CloudEventHeaders.TYPE_ACCESS_ENRICHED, eventSource);
     }
 
     public Enriched enrich(byte[] value) {
@@ -40,11 +43,9 @@ public final class RawRecordEnricher {
             throw new SerializationException("record without a value (tombstone) on " + inputTopic);
         }
         AccessEvent event = classifiers.get().classify(deserializer.deserialize(inputTopic, value));
-        RecordHeaders headers = new RecordHeaders();
-        CloudEventHeaders.write(headers, CloudEventHeaders.TYPE_ACCESS_ENRICHED, eventSource, event.getEventId(),
-                Instant.ofEpochMilli(event.getTsMs()));
-        byte[] key = RecordKeys.enrichedKey(event).getBytes(StandardCharsets.UTF_8);
-        return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, event.toByteArray(), headers));
+        byte[] key = keyIds.id(InventoryKey.of(event)).getBytes(StandardCharsets.UTF_8);
+        return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, event.toByteArray(),
+                headers.headers(event.getEventId(), event.getTsMs())));
     }
 
     /** The classified event (for metrics) and the record carrying it. */
