@@ -27,7 +27,7 @@ public interface EnricherKafkaConfig {
 
     /** Raw records per poll = per publish-and-commit round. */
     @WithName("max-poll-records")
-    @WithDefault("2000")
+    @WithDefault("10000")
     int maxPollRecords();
 
     @WithName("max-poll-interval")
@@ -35,11 +35,11 @@ public interface EnricherKafkaConfig {
     Duration maxPollInterval();
 
     @WithName("linger")
-    @WithDefault("5ms")
+    @WithDefault("20ms")
     Duration linger();
 
     @WithName("batch-size")
-    @WithDefault("65536")
+    @WithDefault("262144")
     int batchSize();
 
     @WithName("compression-type")
