@@ -8,11 +8,13 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import dev.periscope.model.cache.DirectMappedCache;
+
 /**
  * The CloudEvents headers of records of one type from one source, byte for byte as {@link CloudEventHeaders#write}
  * writes them (same names, order and values), without its per-record cost: the four constant headers are encoded
- * once and the {@code ce_time} text is built from a per-second prefix remembered in a small direct-mapped cache
- * (immutable entries, so the writer may be shared between threads).
+ * once and the {@code ce_time} text is built from a per-second prefix remembered in a small
+ * {@link DirectMappedCache} (so the writer may be shared between threads).
  */
 public final class CloudEventHeaderWriter {
     static final int SECOND_SLOTS = 64;
@@ -21,7 +23,7 @@ public final class CloudEventHeaderWriter {
     private final Header type;
     private final Header source;
     private final Header contentType = header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.PROTOBUF_CONTENT_TYPE);
-    private final SecondPrefix[] prefixes = new SecondPrefix[SECOND_SLOTS];
+    private final DirectMappedCache<Long, String> secondPrefixes = new DirectMappedCache<>(SECOND_SLOTS);
 
     public CloudEventHeaderWriter(String type, String source) {
         this.type = header(CloudEventHeaders.TYPE, type);
@@ -38,25 +40,21 @@ public final class CloudEventHeaderWriter {
     public String isoInstant(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000);
         int millis = (int) Math.floorMod(epochMillis, 1000);
-        int slot = (int) second & (SECOND_SLOTS - 1);
-        SecondPrefix cached = prefixes[slot];
-        if (cached == null || cached.second != second) {
-            String whole = Instant.ofEpochSecond(second).toString(); // no fraction at a whole second
-            cached = new SecondPrefix(second, whole.substring(0, whole.length() - 1)); // without the trailing 'Z'
-            prefixes[slot] = cached;
-        }
+        String prefix = secondPrefixes.computeIfAbsent(second, CloudEventHeaderWriter::secondWithoutZone);
         if (millis == 0) {
-            return cached.prefix + 'Z';
+            return prefix + 'Z';
         }
         char[] fraction = {'.', (char) ('0' + millis / 100), (char) ('0' + millis / 10 % 10),
             (char) ('0' + millis % 10), 'Z'};
-        return cached.prefix.concat(new String(fraction));
+        return prefix.concat(new String(fraction));
+    }
+
+    private static String secondWithoutZone(long second) {
+        String whole = Instant.ofEpochSecond(second).toString(); // no fraction at a whole second
+        return whole.substring(0, whole.length() - 1);
     }
 
     private static Header header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private record SecondPrefix(long second, String prefix) {
     }
 }

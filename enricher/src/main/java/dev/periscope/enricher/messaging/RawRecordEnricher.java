@@ -10,8 +10,8 @@ import dev.periscope.enricher.classify.Classifier;
 import dev.periscope.model.CloudEventHeaderWriter;
 import dev.periscope.model.CloudEventHeaders;
 import dev.periscope.model.InventoryKey;
-import dev.periscope.model.InventoryKeyIds;
 import dev.periscope.model.RecordKeys;
+import dev.periscope.model.cache.DirectMappedCache;
 import dev.periscope.model.serde.AccessEventDeserializer;
 import dev.periscope.model.v1.AccessEvent;
 
@@ -27,7 +27,7 @@ public final class RawRecordEnricher {
     private final String outputTopic;
     private final String inputTopic;
     private final CloudEventHeaderWriter headers;
-    private final InventoryKeyIds keyIds = new InventoryKeyIds();
+    private final DirectMappedCache<InventoryKey, String> keyIds = new DirectMappedCache<>(4096);
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
 
     public RawRecordEnricher(Supplier<Classifier> classifiers, String inputTopic, String outputTopic,
@@ -43,7 +43,7 @@ public final class RawRecordEnricher {
             throw new SerializationException("record without a value (tombstone) on " + inputTopic);
         }
         AccessEvent event = classifiers.get().classify(deserializer.deserialize(inputTopic, value));
-        byte[] key = keyIds.id(InventoryKey.of(event)).getBytes(StandardCharsets.UTF_8);
+        byte[] key = keyIds.computeIfAbsent(InventoryKey.of(event), InventoryKey::id).getBytes(StandardCharsets.UTF_8);
         return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, event.toByteArray(),
                 headers.headers(event.getEventId(), event.getTsMs())));
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.periscope.enricher.classify.ClassificationStage;
 import dev.periscope.enricher.classify.EventDraft;
 import dev.periscope.enricher.classify.Flags;
+import dev.periscope.model.cache.DirectMappedCache;
 
 /**
  * {@code tags["ua.class"]} ∈ scanner, bot, monitor, sdk, cli, browser, empty, unknown and {@code tags["ua.family"]}
@@ -37,6 +38,10 @@ public final class UserAgentStage implements ClassificationStage {
     static final int MAX_CHARS = 4 * 1024;
     /** Words longer than this are not looked up (no table entry is that long). */
     private static final int MAX_WORD_CHARS = 40;
+    /** User agents up to this long have their verdict remembered (clients repeat theirs on every call). */
+    static final int REMEMBERED_CHARS = 512;
+
+    private final DirectMappedCache<String, Verdict> verdicts = new DirectMappedCache<>(1024);
 
     private enum UaClass {
         SCANNER, MONITOR, BOT, CLI, SDK, BROWSER;
@@ -139,7 +144,9 @@ public final class UserAgentStage implements ClassificationStage {
             draft.tag(FAMILY_TAG, "none");
             return;
         }
-        Entry best = classify(userAgent);
+        Entry best = userAgent.length() <= REMEMBERED_CHARS
+                ? verdicts.computeIfAbsent(userAgent, ua -> new Verdict(classify(ua))).best()
+                : classify(userAgent);
         if (best == null) {
             draft.tag(CLASS_TAG, "unknown");
             draft.tag(FAMILY_TAG, "other");
@@ -208,5 +215,9 @@ public final class UserAgentStage implements ClassificationStage {
 
     private static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** The strongest table hit of one user agent, null when none. */
+    private record Verdict(Entry best) {
     }
 }

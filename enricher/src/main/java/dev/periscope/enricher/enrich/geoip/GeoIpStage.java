@@ -13,6 +13,7 @@ import dev.periscope.enricher.enrich.EnrichmentMetrics;
 import dev.periscope.enricher.enrich.EnrichmentMetrics.FailureReason;
 import dev.periscope.enricher.enrich.geoip.GeoRecords.AsnRecord;
 import dev.periscope.enricher.enrich.geoip.GeoRecords.CityRecord;
+import dev.periscope.model.cache.DirectMappedCache;
 import dev.periscope.model.config.CidrBlock;
 
 /**
@@ -27,7 +28,8 @@ import dev.periscope.model.config.CidrBlock;
  * </ul>
  * Within {@link EnrichmentBudget}: when the budget is spent after the City lookup the ASN lookup is not started,
  * and an event whose lookups overran writes no {@code geo.*} tag at all. A lookup that throws is skipped; the other
- * database's answer is still written. Complete answers are remembered per address ({@link GeoAnswers}).
+ * database's answer is still written. Complete answers are remembered per address for the databases they came
+ * from (a swapped-in upload misses them all); failures and timeouts are not remembered.
  */
 public final class GeoIpStage implements ClassificationStage {
     public static final String KIND = "geo.kind";
@@ -41,7 +43,8 @@ public final class GeoIpStage implements ClassificationStage {
     private final Supplier<GeoDatabases> databases;
     private final EnrichmentBudget budget;
     private final EnrichmentMetrics metrics;
-    private final GeoAnswers answers = new GeoAnswers();
+    /** The last complete answers per source address, with the databases they came from. */
+    private final DirectMappedCache<String, Answer> answers = new DirectMappedCache<>(4096);
 
     /** A stage with no data at all (tests and benchmarks of the rest of the pipeline): tags nothing, counts nothing. */
     public static GeoIpStage withoutData() {
@@ -88,7 +91,8 @@ public final class GeoIpStage implements ClassificationStage {
             return GeoLookupResult.NO_DATABASE;
         }
         String sourceIp = draft.raw().getSourceIp();
-        GeoAnswers.Answer cached = answers.get(active, sourceIp);
+        Answer remembered = answers.get(sourceIp);
+        Answer cached = remembered != null && remembered.databases() == active ? remembered : null;
         CityRecord city;
         AsnRecord asn;
         boolean failed = false;
@@ -125,7 +129,7 @@ public final class GeoIpStage implements ClassificationStage {
                 return GeoLookupResult.ERROR;
             }
             if (!failed && !asnSkipped) {
-                answers.put(active, sourceIp, city, asn);
+                answers.put(sourceIp, new Answer(active, city, asn));
             }
         }
         draft.tag(KIND, "external");
@@ -165,5 +169,9 @@ public final class GeoIpStage implements ClassificationStage {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // 4 or 16 bytes by construction
         }
+    }
+
+    /** Both databases' records for one address (either may be null: no database or no record). */
+    private record Answer(GeoDatabases databases, CityRecord city, AsnRecord asn) {
     }
 }
