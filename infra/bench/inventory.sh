@@ -7,6 +7,8 @@
 #   (local Kafka and MongoDB-API server, or KAFKA_BOOTSTRAP_SERVERS / MONGO_URI). MODULE_DIR runs another build of
 #   the module (its target/quarkus-app), e.g. the previous commit's, for a before/after pair; "legacy" for a build
 #   from before the own consumer loop (it reads its topic from MP_MESSAGING_INCOMING_ACCESS_ENRICHED_TOPIC).
+# Both report CPU time per event: the write path of its client thread and of the local server process, end to end
+# of the service, the local MongoDB-API server and the local broker (their pids from ctl.sh status).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 cd "$ROOT"
@@ -31,10 +33,18 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ "$mode" == e2e ]]; then
   infra/local/kafka/ctl.sh start >/dev/null
   legacy=false; [[ -n "${5:-}" ]] && legacy=true
-  java -Dbench.module="${4:-inventory-writer}" -Dbench.legacy="$legacy" -cp "$classpath" dev.periscope.inventory.bench.InventoryEndToEndBench \
+  # CPU of the local servers too (pids from their ctl.sh status line), to quote CPU per event
+  pids=""
+  for server in mongo kafka; do
+    pid="$(infra/local/$server/ctl.sh status 2>/dev/null | awk '{print $2}')" || true
+    [[ "$pid" =~ ^[0-9]+$ ]] && pids="$pids${pids:+,}$server=$pid"
+  done
+  java -Dbench.pids="$pids" -Dbench.module="${4:-inventory-writer}" -Dbench.legacy="$legacy" -cp "$classpath" dev.periscope.inventory.bench.InventoryEndToEndBench \
     "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}" "$uri" "${1:-200000}" "${2:-500}" "${3:-20000}"
 else
-  java -cp "$classpath" dev.periscope.inventory.bench.InventoryWriteBench "$uri" "${2:-500}" "${3:-60000}" \
+  mongo_pid=""
+  [[ "$uri" == mongodb://127.0.0.1:27017 ]] && mongo_pid="$(infra/local/mongo/ctl.sh status 2>/dev/null | awk '{print $2}')" || true
+  java -Dbench.mongo-pid="$mongo_pid" -cp "$classpath" dev.periscope.inventory.bench.InventoryWriteBench "$uri" "${2:-500}" "${3:-60000}" \
     "${4:-1000,5000,20000}" "${5:-3}"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,6 +28,15 @@ public interface InventoryConfig {
     @WithDefault("20")
     int discoveredCap();
 
+    /**
+     * Documents whose capped lists the writer keeps in memory, so their upserts bound the lists themselves instead
+     * of needing a second write (a trim); least recently written beyond it are read again when next written. 0 turns
+     * this off (every upsert with a trim).
+     */
+    @WithName("list-mirror-documents")
+    @WithDefault("50000")
+    int listMirrorDocuments();
+
     interface Retry {
         /** First back-off after a failed MongoDB write; doubles per attempt (with jitter) up to max-backoff. */
         @WithName("initial-backoff")

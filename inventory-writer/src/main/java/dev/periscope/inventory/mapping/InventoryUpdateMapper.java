@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 
@@ -24,8 +25,9 @@ import dev.periscope.model.InventoryKey;
  * ({@code applied.<partition>} below the delta's first offset); on a document that has, the upsert turns into an
  * insert of an existing {@code _id}, i.e. a duplicate-key error that means "already applied". Unfenced (offsets
  * no intent covers), it is the {@code _id} alone;</li>
- * <li>one trim that cuts the capped lists back to their caps ({@link #toTrimModel}); {@code $addToSet} cannot
- * bound a set by itself, and the trim is idempotent, so it needs no fencing.</li>
+ * <li>unless the document's lists are known ({@link CappedListMirror}), one trim that cuts the capped lists back to
+ * their caps ({@link #toTrimModel}); {@code $addToSet} cannot bound a set by itself, and the trim is idempotent, so
+ * it needs no fencing.</li>
  * </ul>
  */
 public final class InventoryUpdateMapper {
@@ -68,6 +70,10 @@ public final class InventoryUpdateMapper {
     /** Per source partition, the highest enriched-topic offset applied to this document. */
     public static final String APPLIED = "applied";
 
+    /** The lists kept bounded per document (see {@link #cappedLists}). */
+    public static final List<String> CAPPED_LIST_FIELDS = List.of(CONSUMERS, QUERY_PARAMS, ROUTES, CLUSTERS,
+            CONTENT_TYPES, ORIGINS);
+
     /** The eight fields of the unique key, in index order. */
     public static final String[] KEY_FIELDS = {PROJECT_ID, LISTENER_NAME, PROTOCOL, HOST, METHOD, NORMALIZED_PATH,
         GRPC_SERVICE, GRPC_METHOD};
@@ -78,7 +84,16 @@ public final class InventoryUpdateMapper {
     }
 
     public UpdateOneModel<Document> toWriteModel(InventoryDelta delta, boolean fenced) {
-        return new UpdateOneModel<>(filter(delta, fenced), update(delta), new UpdateOptions().upsert(true));
+        return toWriteModel(delta, fenced, Optional.empty());
+    }
+
+    /**
+     * With a {@link CappedListMirror.Plan}, the upsert bounds the capped lists itself and needs no trim; without
+     * one, it adds to them with {@code $addToSet} and {@link #toTrimModel} cuts them back.
+     */
+    public UpdateOneModel<Document> toWriteModel(InventoryDelta delta, boolean fenced,
+            Optional<CappedListMirror.Plan> plan) {
+        return new UpdateOneModel<>(filter(delta, fenced), update(delta, plan), new UpdateOptions().upsert(true));
     }
 
     public Document filter(InventoryDelta delta) {
@@ -106,6 +121,10 @@ public final class InventoryUpdateMapper {
     }
 
     public Document update(InventoryDelta delta) {
+        return update(delta, Optional.empty());
+    }
+
+    public Document update(InventoryDelta delta, Optional<CappedListMirror.Plan> plan) {
         InventoryKey key = delta.key();
         Document onInsert = new Document(PROJECT_ID, key.projectId())
                 .append(LISTENER_NAME, key.listenerName())
@@ -123,14 +142,16 @@ public final class InventoryUpdateMapper {
         }
         update.append("$setOnInsert", onInsert);
 
-        Document inc = new Document(SEEN_COUNT, delta.count())
-                .append(AUTH_OBSERVED, delta.authObserved())
-                .append(NOAUTH_OBSERVED, delta.noauthObserved());
+        // A counter or list with nothing to add only needs to exist once: $setOnInsert, which an update of an
+        // existing document skips at once, instead of a no-op $inc 0 / $addToSet [] on every write.
+        Document inc = new Document(SEEN_COUNT, delta.count());
+        incOrInitialise(inc, onInsert, AUTH_OBSERVED, delta.authObserved());
+        incOrInitialise(inc, onInsert, NOAUTH_OBSERVED, delta.noauthObserved());
         for (Map.Entry<String, Long> status : delta.statusCounts().entrySet()) {
             inc.append(STATUS_DIST + "." + status.getKey(), status.getValue());
         }
         for (LatencyBucket bucket : LatencyBucket.values()) {
-            inc.append(LATENCY_BUCKETS + "." + bucket.field(), delta.latencyCount(bucket));
+            incOrInitialise(inc, onInsert, LATENCY_BUCKETS + "." + bucket.field(), delta.latencyCount(bucket));
         }
         update.append("$inc", inc);
         update.append("$min", new Document(FIRST_SEEN, new Date(delta.firstSeenMs())));
@@ -153,24 +174,52 @@ public final class InventoryUpdateMapper {
         }
         update.append("$max", max);
 
+        Document push = new Document();
         if (!delta.sampleEventIds().isEmpty()) {
-            update.append("$push", new Document(SAMPLE_EVENT_IDS,
-                    new Document("$each", delta.sampleEventIds()).append("$slice", -InventoryDelta.SAMPLE_SIZE)));
+            push.append(SAMPLE_EVENT_IDS,
+                    new Document("$each", delta.sampleEventIds()).append("$slice", -InventoryDelta.SAMPLE_SIZE));
         }
-        // Every list is named even when empty, so every document has the same shape for readers and the trim.
+        // Every list is named, so every document has the same shape for readers and the trim.
         Document addToSet = new Document();
-        addEach(addToSet, RISK_FLAGS, delta.flagLastSeenMs().keySet());
-        addEach(addToSet, ENDPOINT_CATEGORIES, delta.endpointCategories());
-        addEach(addToSet, PII_CATEGORIES, delta.piiCategories());
-        addEach(addToSet, AUTH_SCHEMES, delta.authSchemes());
-        addEach(addToSet, CONSUMERS, delta.consumers());
-        addEach(addToSet, QUERY_PARAMS, delta.queryParams());
-        addEach(addToSet, ROUTES, delta.routes());
-        addEach(addToSet, CLUSTERS, delta.clusters());
-        addEach(addToSet, CONTENT_TYPES, delta.contentTypes());
-        addEach(addToSet, ORIGINS, delta.origins());
-        update.append("$addToSet", addToSet);
+        addOrInitialise(addToSet, onInsert, RISK_FLAGS, delta.flagLastSeenMs().keySet());
+        addOrInitialise(addToSet, onInsert, ENDPOINT_CATEGORIES, delta.endpointCategories());
+        addOrInitialise(addToSet, onInsert, PII_CATEGORIES, delta.piiCategories());
+        addOrInitialise(addToSet, onInsert, AUTH_SCHEMES, delta.authSchemes());
+        if (plan.isEmpty()) {
+            cappedLists(delta).forEach((field, list) -> addOrInitialise(addToSet, onInsert, field, list.added()));
+        } else {
+            plan.get().changes().forEach((field, change) -> {
+                if (change.slice()) {
+                    push.append(field, new Document("$each", change.added()).append("$slice", -change.cap()));
+                } else {
+                    addOrInitialise(addToSet, onInsert, field, change.added());
+                }
+            });
+        }
+        if (!push.isEmpty()) {
+            update.append("$push", push);
+        }
+        if (!addToSet.isEmpty()) {
+            update.append("$addToSet", addToSet);
+        }
         return update;
+    }
+
+    private static void incOrInitialise(Document inc, Document onInsert, String field, long n) {
+        if (n != 0) {
+            inc.append(field, n);
+        } else {
+            onInsert.append(field, 0L);
+        }
+    }
+
+    private static void addOrInitialise(Document addToSet, Document onInsert, String field,
+            Collection<String> values) {
+        if (values.isEmpty()) {
+            onInsert.append(field, List.of());
+        } else {
+            addEach(addToSet, field, values);
+        }
     }
 
     /** A list the document keeps bounded: what this delta adds to it and its cap. */

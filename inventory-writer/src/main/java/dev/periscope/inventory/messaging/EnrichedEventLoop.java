@@ -156,6 +156,7 @@ public final class EnrichedEventLoop implements Runnable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            writer.partitionsChanged();
             try {
                 handOver(partitions);
             } catch (KafkaException e) {
@@ -166,10 +167,12 @@ public final class EnrichedEventLoop implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // already owned by another member: nothing may be committed for them
+            writer.partitionsChanged();
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            writer.partitionsChanged();
             if (partitions.isEmpty()) {
                 return;
             }

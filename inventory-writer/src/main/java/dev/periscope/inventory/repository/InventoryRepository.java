@@ -99,6 +99,27 @@ public class InventoryRepository implements PanacheMongoRepositoryBase<Inventory
         return max != null && max.get("max") instanceof Number n ? n.longValue() : -1L;
     }
 
+    /**
+     * For the given ids that have a document: the stored values of the given list fields (a missing or non-list
+     * field reads as an empty list). One {@code _id $in} query with a projection.
+     */
+    public Map<String, Map<String, List<String>>> lists(Collection<String> ids, Collection<String> fields) {
+        Map<String, Map<String, List<String>>> lists = new HashMap<>();
+        for (Document doc : documents().find(new Document(ID, new Document("$in", List.copyOf(ids))))
+                .projection(Projections.include(List.copyOf(fields)))) {
+            Map<String, List<String>> ofDocument = new LinkedHashMap<>();
+            for (String field : fields) {
+                List<String> values = new ArrayList<>();
+                if (doc.get(field) instanceof List<?> stored) {
+                    stored.forEach(value -> values.add(String.valueOf(value)));
+                }
+                ofDocument.put(field, values);
+            }
+            lists.put(doc.getString(ID), ofDocument);
+        }
+        return lists;
+    }
+
     /** Which of the ids have a document. */
     public List<String> existingIds(Collection<String> ids) {
         return documents().find(new Document(ID, new Document("$in", List.copyOf(ids))))

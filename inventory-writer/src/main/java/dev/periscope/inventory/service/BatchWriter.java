@@ -13,4 +13,8 @@ public interface BatchWriter {
 
     /** The highest offset of the partition any document has applied ({@code -1}: none). */
     long highestApplied(int partition);
+
+    /** Partitions were assigned, revoked or lost: anything known about documents of other owners may be stale. */
+    default void partitionsChanged() {
+    }
 }

@@ -2,8 +2,11 @@ package dev.periscope.inventory.service;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,8 @@ import dev.periscope.inventory.domain.InventoryBatch.Slot;
 import dev.periscope.inventory.domain.InventoryDelta;
 import dev.periscope.inventory.domain.InventoryLimits;
 import dev.periscope.inventory.fencing.Fencing;
+import dev.periscope.inventory.mapping.CappedListMirror;
+import dev.periscope.inventory.mapping.CappedListMirror.Plan;
 import dev.periscope.inventory.mapping.InventoryUpdateMapper;
 import dev.periscope.inventory.repository.InventoryRepository;
 import dev.periscope.kit.messaging.DeadLetterPublisher;
@@ -50,11 +55,13 @@ import io.quarkus.runtime.ShutdownEvent;
  * <ol>
  * <li>Poison records are dead-lettered; the rest are folded into one delta per (inventory key, partition).</li>
  * <li>The cardinality gate refuses new keys over budget (counted).</li>
- * <li>One unordered bulk write of upserts (plus list trims): by {@code _id} alone, except the slots the caller's
+ * <li>One unordered bulk write of upserts: by {@code _id} alone, except the slots the caller's
  * {@link Fencing} names (those inside a recovered intent) and every retry, which are fenced. A duplicate key on a
  * fenced upsert means the document already applied some of these offsets (a replay after a crash): its
  * {@code applied.<partition>} is read, the slot is folded again from the next offset, and only that rest is
- * written — no loss, no double count.</li>
+ * written — no loss, no double count. A document whose capped lists are known ({@link CappedListMirror}, read
+ * once per document and ownership) gets one upsert that bounds them itself; any other gets the upsert plus a trim
+ * (retries always do).</li>
  * <li>Retryable failures (store unreachable, elections, timeouts) are retried with bounded back-off until they pass
  * or the service stops; offsets stay uncommitted meanwhile, so consumption pauses. Permanent per-document errors
  * dead-letter that document's records; a permanent failure of the whole command is narrowed down by writing the
@@ -75,6 +82,8 @@ public class InventoryWriteService implements BatchWriter {
     private final int maxPollRecords;
     private final InventoryUpdateMapper mapper = new InventoryUpdateMapper();
     private final AccessEventDeserializer deserializer = new AccessEventDeserializer();
+    /** Only the consumer thread touches it (writes and rebalance callbacks alike). */
+    private final CappedListMirror lists;
     private final RetryBackoff backoff;
     private final Counter applied;
     private final Counter malformed;
@@ -85,6 +94,8 @@ public class InventoryWriteService implements BatchWriter {
     private final Counter skippedLabels;
     private final Counter bulkWriteErrors;
     private final Counter readErrors;
+    private final Counter trims;
+    private final Counter listReads;
     private final Counter flushOnSize;
     private final Counter flushOnPoll;
     private final DistributionSummary batchSize;
@@ -106,6 +117,7 @@ public class InventoryWriteService implements BatchWriter {
         // fail fast at start-up on caps out of range
         new InventoryLimits(Policy.DEFAULT_CONSUMERS_CAP, InventoryLimits.DEFAULT_QUERY_PARAMS_CAP,
                 config.discoveredCap());
+        this.lists = new CappedListMirror(config.listMirrorDocuments());
         this.backoff = new RetryBackoff(config.retry().initialBackoff(), config.retry().maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         String collection = InventoryRepository.COLLECTION;
@@ -119,6 +131,8 @@ public class InventoryWriteService implements BatchWriter {
         this.bulkWriteErrors = registry.counter("periscope.mongo.errors", "collection", collection, "op",
                 "bulk_write");
         this.readErrors = registry.counter("periscope.mongo.errors", "collection", collection, "op", "find");
+        this.trims = registry.counter("periscope.inventory.trims");
+        this.listReads = registry.counter("periscope.inventory.list.reads");
         this.flushOnSize = registry.counter("periscope.flush.count", "trigger", "size");
         this.flushOnPoll = registry.counter("periscope.flush.count", "trigger", "poll");
         this.batchSize = DistributionSummary.builder("periscope.batch.size")
@@ -172,24 +186,37 @@ public class InventoryWriteService implements BatchWriter {
      * One pending write: a slot, the part of it still to apply, and whether its first attempt may address the
      * document by {@code _id} alone.
      */
-    private record Pending<S>(Slot<S> slot, InventoryDelta delta, long appliedBefore, boolean fenced) {
+    private record Pending<S>(Slot<S> slot, InventoryDelta delta, long appliedBefore, boolean fenced,
+            Optional<Plan> plan) {
+        Pending(Slot<S> slot, InventoryDelta delta, long appliedBefore, boolean fenced) {
+            this(slot, delta, appliedBefore, fenced, Optional.empty());
+        }
+
         List<S> sources() {
             return slot.sourcesAfter(appliedBefore);
         }
     }
 
     private <S extends ConsumerRecord<byte[], byte[]>> void write(List<Slot<S>> slots, Fencing fencing) {
+        Set<String> planned = knowLists(slots);
         List<Pending<S>> pending = new ArrayList<>(slots.size());
         slots.forEach(slot -> pending.add(new Pending<>(slot, slot.delta(), -1,
-                fencing.fenced(slot.partition(), slot.delta().firstOffset()))));
+                fencing.fenced(slot.partition(), slot.delta().firstOffset()),
+                planned.contains(slot.id()) ? lists.plan(slot.delta()) : Optional.empty())));
         int writes = 0;
         for (int round = 0; round < MAX_FENCING_ROUNDS && !pending.isEmpty(); round++) {
             writes += pending.size();
-            Map<Integer, BulkWriteError> errors = writeUntilAcknowledged(pending);
+            Acknowledged acknowledged = writeUntilAcknowledged(pending);
+            Map<Integer, BulkWriteError> errors = acknowledged.errors();
             List<Pending<S>> collided = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 Pending<S> p = pending.get(i);
                 BulkWriteError error = errors.get(i);
+                if (error == null && acknowledged.asPlanned() && p.plan().isPresent()) {
+                    lists.applied(p.plan().get());
+                } else {
+                    lists.forget(p.delta().id()); // written another way (or not at all): read it again when needed
+                }
                 if (error == null) {
                     applied.increment(p.delta().count());
                     (p.fenced() ? fencedUpserts : idUpserts).increment();
@@ -205,6 +232,49 @@ public class InventoryWriteService implements BatchWriter {
         pending.forEach(p -> reject(p.sources(), p.delta().id(), MongoErrorClassifier.DUPLICATE_KEY,
                 "still fenced out after " + MAX_FENCING_ROUNDS + " rounds (another writer on the same partition?)"));
         writesPerBatch.record(writes);
+    }
+
+    /**
+     * Makes sure the capped lists of the slots' documents are known: one read of the documents not in the mirror
+     * (absent ones are known to be empty). A document fed by more than one slot of the batch (two source partitions)
+     * is left out, since its upserts may apply in any order.
+     *
+     * @return the ids whose upsert can bound its lists itself
+     */
+    private <S> Set<String> knowLists(List<Slot<S>> slots) {
+        if (!lists.enabled()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> shared = new HashSet<>();
+        for (Slot<S> slot : slots) {
+            if (!ids.add(slot.id())) {
+                shared.add(slot.id());
+            }
+        }
+        ids.removeAll(shared);
+        List<String> unknown = lists.unknown(ids);
+        if (!unknown.isEmpty()) {
+            Map<String, Map<String, List<String>>> stored = retrying("capped-list lookup", readErrors,
+                    attempt -> repository.lists(unknown, InventoryUpdateMapper.CAPPED_LIST_FIELDS));
+            listReads.increment(stored.size());
+            for (String id : unknown) {
+                Map<String, List<String>> ofDocument = stored.get(id);
+                if (ofDocument == null) {
+                    lists.learnAbsent(id);
+                } else {
+                    lists.learn(id, ofDocument);
+                }
+            }
+        }
+        ids.removeIf(id -> !lists.knows(id)); // more unknown ids than the mirror holds: the rest are trimmed
+        return ids;
+    }
+
+    /** Partition ownership changed: another writer may have changed documents the mirror knows. */
+    @Override
+    public void partitionsChanged() {
+        lists.clear();
     }
 
     /**
@@ -248,17 +318,37 @@ public class InventoryWriteService implements BatchWriter {
     }
 
     /**
-     * Writes until MongoDB acknowledges. Only the first attempt uses the {@code _id}-only filters: a failed attempt
-     * may have applied part of an unordered bulk write, so every retry is fenced.
+     * What MongoDB acknowledged.
+     *
+     * @param errors    per-pending-index errors of the upserts
+     * @param asPlanned whether the first attempt was acknowledged (so the planned lists are what is stored)
+     */
+    private record Acknowledged(Map<Integer, BulkWriteError> errors, boolean asPlanned) {
+    }
+
+    /**
+     * Writes until MongoDB acknowledges. Only the first attempt uses the {@code _id}-only filters and the planned
+     * capped lists: a failed attempt may have applied part of an unordered bulk write, so every retry is fenced and
+     * adds to the lists the way that is right whatever they hold ({@code $addToSet} plus trim).
      *
      * @return per-pending-index errors of the upserts; a failed trim is only logged (the next one repairs)
      */
-    private <S> Map<Integer, BulkWriteError> writeUntilAcknowledged(List<Pending<S>> pending) {
-        List<UpdateOneModel<Document>> first = models(pending, false);
-        List<UpdateOneModel<Document>> fenced = pending.stream().allMatch(Pending::fenced) ? first
-                : models(pending, true);
-        List<BulkWriteError> errors = retrying("bulk write", bulkWriteErrors,
-                attempt -> bulkWrite(attempt == 0 ? first : fenced));
+    private <S> Acknowledged writeUntilAcknowledged(List<Pending<S>> pending) {
+        List<UpdateOneModel<Document>> first = models(pending, false, true);
+        List<List<UpdateOneModel<Document>>> fenced = new ArrayList<>(1);
+        int[] acknowledgedAttempt = {0};
+        List<BulkWriteError> errors = retrying("bulk write", bulkWriteErrors, attempt -> {
+            acknowledgedAttempt[0] = attempt;
+            if (attempt == 0) {
+                return bulkWrite(first);
+            }
+            if (fenced.isEmpty()) {
+                fenced.add(models(pending, true, false));
+            }
+            return bulkWrite(fenced.get(0));
+        });
+        int models = acknowledgedAttempt[0] == 0 ? first.size() : fenced.get(0).size();
+        trims.increment(models - pending.size());
         Map<Integer, BulkWriteError> byPending = new HashMap<>();
         for (BulkWriteError error : errors) {
             if (error.getIndex() < pending.size()) { // upserts first, then the trims
@@ -267,17 +357,21 @@ public class InventoryWriteService implements BatchWriter {
                 LOG.debugf("trim of a capped list failed (code %d): %s", error.getCode(), error.getMessage());
             }
         }
-        return byPending;
+        return new Acknowledged(byPending, acknowledgedAttempt[0] == 0);
     }
 
-    /** The upserts (model index = pending index), then the trims. */
-    private <S> List<UpdateOneModel<Document>> models(List<Pending<S>> pending, boolean allFenced) {
+    /** The upserts (model index = pending index), then the trims of those whose lists are not planned. */
+    private <S> List<UpdateOneModel<Document>> models(List<Pending<S>> pending, boolean allFenced,
+            boolean planned) {
         List<UpdateOneModel<Document>> models = new ArrayList<>(pending.size() * 2);
         for (Pending<S> p : pending) {
-            models.add(mapper.toWriteModel(p.delta(), allFenced || p.fenced()));
+            Optional<Plan> plan = planned ? p.plan() : Optional.empty();
+            models.add(mapper.toWriteModel(p.delta(), allFenced || p.fenced(), plan));
         }
         for (Pending<S> p : pending) {
-            mapper.toTrimModel(p.delta()).ifPresent(models::add);
+            if (!planned || p.plan().isEmpty()) {
+                mapper.toTrimModel(p.delta()).ifPresent(models::add);
+            }
         }
         return models;
     }

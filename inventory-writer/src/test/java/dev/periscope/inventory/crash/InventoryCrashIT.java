@@ -158,6 +158,12 @@ class InventoryCrashIT {
                 }
                 assertThat(actual).as("seen_count and status_dist per document after kill -9 at %s%%", killPoints)
                         .isEqualTo(expected);
+                // capped lists (bounded by one upsert when the writer knows them, by a trim when not) stay exact
+                List<List<String>> consumers = new ArrayList<>();
+                inventory.find().forEach(doc -> consumers.add(doc.getList("consumers", String.class)));
+                assertThat(consumers).as("consumers per document: distinct, at most the default cap of 10")
+                        .allSatisfy(list -> assertThat(list).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(10))
+                        .anySatisfy(list -> assertThat(list).hasSize(10));
                 return survivor.metrics();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(e.getMessage() + "\nsurvivor log:\n" + survivor.logTail(), e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,14 @@ class InventoryUpdateMapperTest {
         assertThat(update.get("$setOnInsert", Document.class)).isEqualTo(new Document()
                 .append("project_id", "p-map").append("listener_name", "public-edge").append("protocol", "http/1.1")
                 .append("host", "api.example.test").append("method", "GET").append("normalized_path", "/users/{id}")
-                .append("grpc_service", "").append("grpc_method", ""));
+                .append("grpc_service", "").append("grpc_method", "")
+                // counters with nothing to add are only created, never incremented by 0
+                .append("noauth_observed", 0L).append("latency_buckets.lt5", 0L).append("latency_buckets.lt25", 0L)
+                .append("latency_buckets.lt500", 0L).append("latency_buckets.lt2000", 0L)
+                .append("latency_buckets.ge2000", 0L));
         assertThat(update.get("$set", Document.class)).isEqualTo(new Document("confirmed", true));
         assertThat(update.get("$inc", Document.class)).isEqualTo(new Document("seen_count", 1L)
-                .append("auth_observed", 1L).append("noauth_observed", 0L).append("status_dist.404", 1L)
-                .append("latency_buckets.lt5", 0L).append("latency_buckets.lt25", 0L)
-                .append("latency_buckets.lt100", 1L).append("latency_buckets.lt500", 0L)
-                .append("latency_buckets.lt2000", 0L).append("latency_buckets.ge2000", 0L));
+                .append("auth_observed", 1L).append("status_dist.404", 1L).append("latency_buckets.lt100", 1L));
         assertThat(update.get("$min", Document.class)).isEqualTo(new Document("first_seen", new Date(T)));
         assertThat(update.get("$max", Document.class)).isEqualTo(new Document("last_seen", new Date(T))
                 .append("max_risk_score", 60).append("max_posture_score", 20)
@@ -126,11 +128,16 @@ class InventoryUpdateMapperTest {
         AccessEvent bare = AccessEvents.enriched("p", "GET", "/", 200).clearRouteName().clearUpstreamCluster()
                 .clearContentType().setAuthObserved(true).build();
 
-        Document addToSet = mapper.update(InventoryDelta.of(bare, -1, -1)).get("$addToSet", Document.class);
+        Document update = mapper.update(InventoryDelta.of(bare, -1, -1));
 
-        assertThat(addToSet.keySet()).containsExactly("risk_flags", "endpoint_categories", "pii_categories",
-                "auth_schemes", "consumers", "query_params", "routes", "clusters", "content_types", "origins");
-        assertThat(addToSet.get("routes", Document.class).get("$each")).isEqualTo(List.of());
+        assertThat(update).as("nothing to add: no (empty) $addToSet, which older servers reject")
+                .doesNotContainKey("$addToSet");
+        Document onInsert = update.get("$setOnInsert", Document.class);
+        for (String list : List.of("risk_flags", "endpoint_categories", "pii_categories", "auth_schemes",
+                "consumers", "query_params", "routes", "clusters", "content_types", "origins")) {
+            assertThat(onInsert).as("an empty list is created on insert, not added to on every update")
+                    .containsEntry(list, List.of());
+        }
     }
 
     @Test
@@ -147,6 +154,58 @@ class InventoryUpdateMapperTest {
         AccessEvent nothingCapped = AccessEvents.enriched("p", "GET", "/", 200).clearRouteName()
                 .clearUpstreamCluster().clearContentType().build();
         assertThat(mapper.toTrimModel(InventoryDelta.of(nothingCapped, 0, 1))).isEmpty();
+    }
+
+    @Test
+    void plannedUpsertOfAKnownDocumentBoundsItsListsItselfAndOnlyInitialisesUnchangedOnes() {
+        InventoryDelta delta = new InventoryDelta(InventoryKey.of(event), 0, new InventoryLimits(3, 7, 9));
+        delta.add(event.toBuilder().setConsumerHash("c-new").build(), 1);
+        CappedListMirror mirror = new CappedListMirror(10);
+        mirror.learn(delta.id(), Map.of("consumers", List.of("c1", "c2", "c3"), "query_params", List.of(),
+                "routes", List.of("api"), "clusters", List.of(), "content_types", List.of("application/json")));
+
+        Document update = mapper.update(delta, mirror.plan(delta));
+
+        assertThat(update.get("$push", Document.class)).isEqualTo(new Document("sample_event_ids",
+                new Document("$each", List.of(event.getEventId())).append("$slice", -5))
+                .append("consumers", new Document("$each", List.of("c-new")).append("$slice", -3)));
+        assertThat(update.get("$addToSet", Document.class)).isEqualTo(new Document()
+                .append("risk_flags", each("bola_suspect")).append("endpoint_categories", each("auth_endpoint"))
+                .append("pii_categories", each("email")).append("auth_schemes", each("jwt"))
+                .append("query_params", each("page")).append("clusters", each("backend"))
+                .append("origins", each("https://app.example")));
+        assertThat(update.get("$setOnInsert", Document.class)).as("known lists with nothing new: only on insert")
+                .containsEntry("routes", List.of()).containsEntry("content_types", List.of());
+    }
+
+    @Test
+    void plannedInsertNamesEveryListAndNeedsNoTrim() {
+        AccessEvent bare = AccessEvents.enriched("p", "GET", "/", 200).clearRouteName().clearUpstreamCluster()
+                .clearContentType().setConsumerHash("c1").build();
+        InventoryDelta delta = InventoryDelta.of(bare, 0, 1);
+        CappedListMirror mirror = new CappedListMirror(10);
+        mirror.learnAbsent(delta.id());
+
+        Document update = mapper.update(delta, mirror.plan(delta));
+
+        Document onInsert = update.get("$setOnInsert", Document.class);
+        for (String list : List.of("risk_flags", "endpoint_categories", "pii_categories", "query_params", "routes",
+                "clusters", "content_types", "origins")) {
+            assertThat(onInsert).containsEntry(list, List.of());
+        }
+        assertThat(update.get("$addToSet", Document.class)).isEqualTo(new Document("auth_schemes", each("none"))
+                .append("consumers", each("c1")));
+        assertThat(update.get("$push", Document.class).keySet()).as("only the sample ids: nothing overflows")
+                .containsExactly("sample_event_ids");
+    }
+
+    @Test
+    void withoutAPlanTheUpdateIsTheUnplannedOne() {
+        InventoryDelta delta = InventoryDelta.of(event, 0, 1);
+
+        assertThat(mapper.update(delta, java.util.Optional.empty())).isEqualTo(mapper.update(delta));
+        assertThat(mapper.toWriteModel(delta, false, new CappedListMirror(10).plan(delta)).getUpdate())
+                .isEqualTo(mapper.update(delta));
     }
 
     @Test

@@ -121,6 +121,8 @@ class EnrichedEventLoopTest {
                 .isEqualTo(new OffsetAndMetadata(10, OffsetIntent.clean(10).metadata()));
         assertThat(consumer.lastCommit(P0)).as("kept, and handed over at shutdown")
                 .isEqualTo(new OffsetAndMetadata(30, OffsetIntent.clean(30).metadata()));
+        assertThat(writer.ownershipChangesAfterBatches).as("the writer hears of the assignment and the revocation")
+                .contains(0, 1);
     }
 
     @Test
@@ -209,6 +211,8 @@ class EnrichedEventLoopTest {
     private final class RecordingWriter implements BatchWriter {
         final List<Batch> batches = new ArrayList<>();
         final List<Integer> lookups = new ArrayList<>();
+        /** For every partitionsChanged call, how many batches had been applied before it. */
+        final List<Integer> ownershipChangesAfterBatches = new ArrayList<>();
         long highestApplied = -1;
         boolean failing;
 
@@ -225,6 +229,11 @@ class EnrichedEventLoopTest {
             }
             batches.add(new Batch(records.stream().map(ConsumerRecord::offset).toList(), fenced,
                     consumer.committed(Set.of(P0, P1))));
+        }
+
+        @Override
+        public void partitionsChanged() {
+            ownershipChangesAfterBatches.add(batches.size());
         }
 
         @Override

@@ -20,6 +20,7 @@ import com.mongodb.MongoWriteException;
 import dev.periscope.inventory.domain.InventoryBatch;
 import dev.periscope.inventory.domain.InventoryDelta;
 import dev.periscope.inventory.domain.InventoryLimits;
+import dev.periscope.inventory.mapping.CappedListMirror;
 import dev.periscope.inventory.mapping.InventoryUpdateMapper;
 import dev.periscope.kit.health.ServiceHealth;
 import dev.periscope.model.InventoryKey;
@@ -153,6 +154,59 @@ class InventoryRepositoryIT {
         }
 
         assertThat(repository.findByProject(project).get(0).consumers).containsExactly("c2", "c3", "c4");
+    }
+
+    /**
+     * The same random batches written two ways: upsert plus trim (document A), and one planned upsert from the
+     * {@link CappedListMirror} (document B, its lists read from the store whenever the mirror forgot them). After
+     * every batch both documents hold the same capped lists, and B's are what the mirror expects.
+     */
+    @Test
+    void plannedUpsertsKeepTheSameCappedListsAsUpsertPlusTrim() {
+        String project = AccessEvents.uniqueProjectId("repo-it");
+        InventoryLimits limits = new InventoryLimits(3, 2, 2);
+        CappedListMirror mirror = new CappedListMirror(10);
+        java.util.Random random = new java.util.Random(5);
+        long offset = 0;
+        for (int b = 0; b < 25; b++) {
+            InventoryBatch<Long> batch = new InventoryBatch<>(limits);
+            int events = 1 + random.nextInt(5);
+            for (int i = 0; i < events; i++) {
+                AccessEvent.Builder event = AccessEvents.enriched(project, "GET", "/trimmed", 200)
+                        .setConsumerHash("c" + random.nextInt(7)).setRouteName("r" + random.nextInt(4))
+                        .clearQueryParamNames().addQueryParamNames("q" + random.nextInt(3));
+                batch.add(event.build(), 0, offset, offset);
+                batch.add(event.setNormalizedPath("/planned").build(), 0, offset, offset);
+                offset++;
+            }
+            InventoryDelta trimmed = batch.deltas().get(0);
+            InventoryDelta planned = batch.deltas().get(1);
+            repository.upsert(List.of(mapper.toWriteModel(trimmed, false), mapper.toTrimModel(trimmed).orElseThrow()));
+            if (!mirror.knows(planned.id())) {
+                java.util.Map<String, java.util.Map<String, List<String>>> stored = repository.lists(
+                        List.of(planned.id()), InventoryUpdateMapper.CAPPED_LIST_FIELDS);
+                if (stored.containsKey(planned.id())) {
+                    mirror.learn(planned.id(), stored.get(planned.id()));
+                } else {
+                    mirror.learnAbsent(planned.id());
+                }
+            }
+            CappedListMirror.Plan plan = mirror.plan(planned).orElseThrow();
+            repository.upsert(List.of(mapper.toWriteModel(planned, false, java.util.Optional.of(plan))));
+            mirror.applied(plan);
+            if (random.nextInt(5) == 0) {
+                mirror.forget(planned.id());
+            }
+
+            java.util.Map<String, java.util.Map<String, List<String>>> lists = repository.lists(
+                    List.of(trimmed.id(), planned.id()), InventoryUpdateMapper.CAPPED_LIST_FIELDS);
+            assertThat(lists.get(planned.id())).as("batch %d", b).isEqualTo(lists.get(trimmed.id()))
+                    .isEqualTo(plan.listsAfter());
+        }
+        assertThat(repository.findByProject(project)).allSatisfy(entry -> {
+            assertThat(entry.consumers).hasSize(3);
+            assertThat(entry.routes).hasSize(2);
+        });
     }
 
     @Test
