@@ -34,7 +34,7 @@ public interface InventoryConfig {
      * this off (every upsert with a trim).
      */
     @WithName("list-mirror-documents")
-    @WithDefault("50000")
+    @WithDefault("5000")
     int listMirrorDocuments();
 
     interface Retry {
