@@ -3,6 +3,7 @@ package dev.periscope.gateway.messaging; // RawRecordBuilder is package-private
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
+import dev.periscope.gateway.als.slim.HTTPAccessLogEntry;
+import dev.periscope.gateway.als.slim.StreamAccessLogsMessage;
 import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.mapping.Utf8Repair;
@@ -22,14 +25,14 @@ import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.serde.AccessEventSerializer;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.traffic.bench.LoadPlan;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
-import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 
 /**
  * CPU per entry of the gateway's stages, one thread, without gRPC: parse (the ALS marshaller), map (privacy
  * included), record (key + CloudEvents headers) + value serialization, and the Kafka producer's append (with
  * {@code --kafka BOOTSTRAP}, against a topic of its own on that broker, deleted afterwards). Thread CPU time, so it
  * is far less sensitive to other load on the machine than the end-to-end benchmark. Run by {@code stage-cost.sh}.
+ * Prints the best round, the median round after the first quarter (JIT warm-up), and the bytes the parse and the
+ * mapping allocate per entry (last round).
  */
 public final class StageCost {
     public static void main(String[] args) throws Exception {
@@ -63,19 +66,30 @@ public final class StageCost {
         AtomicLong acknowledged = new AtomicLong();
         Callback callback = (metadata, failure) -> acknowledged.incrementAndGet();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
+        long parseBytes = 0, mapBytes = 0, lastRoundEntries = 0;
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[][] perRound = new double[4][rounds];
         for (int round = 0; round < rounds; round++) {
             long parse = 0, map = 0, record = 0, send = 0, entries = 0, sink = 0;
             for (int repeat = 0; repeat < 10; repeat++) {
                 for (byte[] bytes : messages) {
+                    long a0 = allocation.getCurrentThreadAllocatedBytes();
                     long t0 = threads.getCurrentThreadCpuTime();
                     StreamAccessLogsMessage message = Utf8Repair.parseStreamAccessLogsMessage(bytes);
                     long t1 = threads.getCurrentThreadCpuTime();
+                    long a1 = allocation.getCurrentThreadAllocatedBytes();
                     List<AccessEvent> events = new ArrayList<>(100);
                     for (HTTPAccessLogEntry entry : message.getHttpLogs().getLogEntryList()) {
                         events.add(mapper.map(entry, identity, 1L));
                     }
                     long t2 = threads.getCurrentThreadCpuTime();
+                    long a2 = allocation.getCurrentThreadAllocatedBytes();
+                    if (round == rounds - 1) {
+                        parseBytes += a1 - a0;
+                        mapBytes += a2 - a1;
+                        lastRoundEntries += events.size();
+                    }
                     for (AccessEvent event : events) {
                         sink += records.record(event).key().length() + serializer.serialize("t", event).length;
                     }
@@ -97,6 +111,7 @@ public final class StageCost {
                 send / 1e3 / entries};
             for (int i = 0; i < best.length; i++) {
                 best[i] = Math.min(best[i], perEntry[i]);
+                perRound[i][round] = perEntry[i];
             }
             if (sink == 42) {
                 System.out.print(""); // keeps the work observable
@@ -105,6 +120,17 @@ public final class StageCost {
         System.out.printf("best of %d rounds, us CPU per entry (one thread): parse %.2f, map %.2f, "
                 + "record+serialize %.2f%s%n", rounds, best[0], best[1], best[2],
                 producer == null ? "" : String.format(", producer send %.2f (includes record+serialize)", best[3]));
+        double[] median = new double[4];
+        for (int i = 0; i < median.length; i++) {
+            double[] warm = Arrays.copyOfRange(perRound[i], rounds / 4, rounds);
+            Arrays.sort(warm);
+            median[i] = warm[warm.length / 2];
+        }
+        System.out.printf("median of rounds %d-%d: parse %.2f, map %.2f, record+serialize %.2f%s%n", rounds / 4 + 1,
+                rounds, median[0], median[1], median[2],
+                producer == null ? "" : String.format(", producer send %.2f", median[3]));
+        System.out.printf("allocated bytes per entry (last round): parse %d, map %d%n", parseBytes / lastRoundEntries,
+                mapBytes / lastRoundEntries);
         if (producer != null) {
             producer.close();
             admin.deleteTopics(List.of(topic)).all().get();

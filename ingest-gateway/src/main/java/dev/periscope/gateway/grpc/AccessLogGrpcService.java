@@ -1,19 +1,18 @@
 package dev.periscope.gateway.grpc;
 
+import dev.periscope.gateway.als.slim.StreamAccessLogsMessage;
 import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.service.AccessLogIngestService;
 import dev.periscope.gateway.service.AccessLogStream;
 import io.envoyproxy.envoy.service.accesslog.v3.AccessLogServiceGrpc;
-import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsResponse;
 import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 
@@ -21,11 +20,11 @@ import io.quarkus.grpc.GrpcService;
  * Envoy ALS v3 {@code StreamAccessLogs}. Runs on the gRPC event loop: it only translates and hands each message to
  * the stream's non-blocking {@link AccessLogStream}. Inbound flow control is manual: the next message is requested
  * only after the stream took the current one, which is how the {@code block} back-pressure policy slows Envoy
- * without blocking a thread. It implements {@code AsyncService} + {@code BindableService} rather than extending the
- * generated ImplBase (whose {@code bindService} is final) to install the UTF-8-repairing request marshaller.
+ * without blocking a thread. It binds the method itself ({@code BindableService}) rather than through the generated
+ * ImplBase, because requests are parsed into the gateway's slim messages (see {@link Utf8Repair}), not Envoy's.
  */
 @GrpcService
-public class AccessLogGrpcService implements AccessLogServiceGrpc.AsyncService, BindableService {
+public class AccessLogGrpcService implements BindableService {
     private static final StreamObserver<StreamAccessLogsMessage> IGNORE = new StreamObserver<>() {
         @Override
         public void onNext(StreamAccessLogsMessage value) {
@@ -47,27 +46,26 @@ public class AccessLogGrpcService implements AccessLogServiceGrpc.AsyncService, 
     }
 
     /**
-     * The generated service with one change: requests are parsed by {@link Utf8Repair#marshaller()}, so a batch with
-     * invalid UTF-8 in a string field (Envoy copies request bytes unchecked) is repaired instead of failing the
-     * whole stream. Bytes that are not a message still fail their stream (INTERNAL).
+     * Envoy's {@code AccessLogService} (same service and method names, same schema descriptor for reflection) with
+     * one change: requests are parsed by {@link Utf8Repair#marshaller()} into the slim messages, so only the fields
+     * the gateway reads are built, and a batch with invalid UTF-8 in a string field (Envoy copies request bytes
+     * unchecked) is repaired instead of failing the whole stream. Bytes that are not a message still fail their
+     * stream (INTERNAL).
      */
     @Override
-    @SuppressWarnings("unchecked")
     public ServerServiceDefinition bindService() {
-        ServerServiceDefinition generated = AccessLogServiceGrpc.bindService(this);
-        MethodDescriptor<StreamAccessLogsMessage, StreamAccessLogsResponse> method = AccessLogServiceGrpc
-                .getStreamAccessLogsMethod().toBuilder().setRequestMarshaller(Utf8Repair.marshaller()).build();
-        ServerMethodDefinition<StreamAccessLogsMessage, StreamAccessLogsResponse> bound =
-                (ServerMethodDefinition<StreamAccessLogsMessage, StreamAccessLogsResponse>) generated
-                        .getMethod(method.getFullMethodName());
-        ServerCallHandler<StreamAccessLogsMessage, StreamAccessLogsResponse> handler = bound.getServerCallHandler();
-        ServiceDescriptor service = ServiceDescriptor.newBuilder(generated.getServiceDescriptor().getName())
-                .setSchemaDescriptor(generated.getServiceDescriptor().getSchemaDescriptor()).addMethod(method)
-                .build();
-        return ServerServiceDefinition.builder(service).addMethod(method, handler).build();
+        MethodDescriptor<io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage, StreamAccessLogsResponse>
+                generated = AccessLogServiceGrpc.getStreamAccessLogsMethod();
+        MethodDescriptor<StreamAccessLogsMessage, StreamAccessLogsResponse> method = generated
+                .toBuilder(Utf8Repair.marshaller(), generated.getResponseMarshaller()).build();
+        ServiceDescriptor envoy = AccessLogServiceGrpc.getServiceDescriptor();
+        ServiceDescriptor service = ServiceDescriptor.newBuilder(envoy.getName())
+                .setSchemaDescriptor(envoy.getSchemaDescriptor()).addMethod(method).build();
+        return ServerServiceDefinition.builder(service)
+                .addMethod(method, ServerCalls.asyncClientStreamingCall(this::streamAccessLogs)).build();
     }
 
-    @Override
+    /** One ALS stream ({@code StreamAccessLogs} is client-streaming: many messages, one empty response). */
     public StreamObserver<StreamAccessLogsMessage> streamAccessLogs(StreamObserver<StreamAccessLogsResponse> responses) {
         if (!ingest.accepting()) {
             responses.onError(Status.UNAVAILABLE.withDescription("ingest-gateway is shutting down").asRuntimeException());

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.privacy.AuthInspector;
@@ -19,25 +19,27 @@ import dev.periscope.model.ObjectIds;
 import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.v1.AccessEvent;
 import dev.periscope.model.v1.EventStage;
-import io.envoyproxy.envoy.config.core.v3.Address;
-import io.envoyproxy.envoy.config.core.v3.RequestMethod;
-import io.envoyproxy.envoy.data.accesslog.v3.AccessLogCommon;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPRequestProperties;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPResponseProperties;
-import io.envoyproxy.envoy.data.accesslog.v3.ResponseFlags;
-import io.envoyproxy.envoy.data.accesslog.v3.TCPAccessLogEntry;
-import io.envoyproxy.envoy.data.accesslog.v3.TLSProperties;
+import dev.periscope.gateway.als.slim.AccessLogCommon;
+import dev.periscope.gateway.als.slim.Address;
+import dev.periscope.gateway.als.slim.Duration;
+import dev.periscope.gateway.als.slim.HTTPAccessLogEntry;
+import dev.periscope.gateway.als.slim.HTTPRequestProperties;
+import dev.periscope.gateway.als.slim.HTTPResponseProperties;
+import dev.periscope.gateway.als.slim.RequestMethod;
+import dev.periscope.gateway.als.slim.ResponseFlags;
+import dev.periscope.gateway.als.slim.TCPAccessLogEntry;
+import dev.periscope.gateway.als.slim.TLSProperties;
 
 /**
- * Maps one Envoy ALS v3 entry to a raw-stage {@link AccessEvent}, applying the privacy rules at the edge: nothing a
- * credential is made of, no query value, no sensitive header leaves through the event. Pure and thread-safe; reads the
- * {@link PrivacyPolicy} once per entry, so a new policy applies from the next entry on.
+ * Maps one Envoy ALS v3 entry (as parsed by {@link Utf8Repair}: the gateway's slim copy of Envoy's messages, see
+ * {@code src/main/proto/als_slim.proto}) to a raw-stage {@link AccessEvent}, applying the privacy rules at the edge:
+ * nothing a credential is made of, no query value, no sensitive header leaves through the event. Pure and
+ * thread-safe; reads the {@link PrivacyPolicy} once per entry, so a new policy applies from the next entry on.
  * <p>
  * Never throws on missing optional fields (they become empty values) and works in bounded time and memory whatever
  * the entry holds: paths, header values, names and counts are capped (see the constants and {@link PrivacyPolicy}),
- * header maps are looked up, not walked (see {@link HeaderView}). The source address is Envoy's
- * {@code downstream_remote_address}, never {@code x-forwarded-for}.
+ * each header map is walked once into the names the mapper reads (see {@link HeaderView}). The source address is
+ * Envoy's {@code downstream_remote_address}, never {@code x-forwarded-for}.
  */
 public final class AccessLogEntryMapper {
     static final String GRPC_CONTENT_TYPE = "application/grpc";
@@ -101,8 +103,8 @@ public final class AccessLogEntryMapper {
         AccessEvent.Builder event = common(common, identity, receivedAtMillis);
         HTTPRequestProperties request = entry.getRequest();
         HTTPResponseProperties response = entry.getResponse();
-        HeaderView requestHeaders = new HeaderView(request.getRequestHeadersMap());
-        HeaderView responseHeaders = new HeaderView(response.getResponseHeadersMap());
+        HeaderView requestHeaders = HeaderView.of(request.getRequestHeadersList());
+        HeaderView responseHeaders = HeaderView.of(response.getResponseHeadersList());
 
         String rawPath = request.getPath().isEmpty() ? request.getOriginalPath() : request.getPath();
         Text.Cleaned path = Text.clean(rawPath, 0, Urls.pathEnd(rawPath), privacy.maxPathBytes(), false);
@@ -137,12 +139,35 @@ public final class AccessLogEntryMapper {
                 .setLocation(Urls.redactUrl(responseHeaders.apply("location"), privacy.maxPathBytes()));
 
         grpc(event, path, requestContentType, responseContentType, responseHeaders,
-                new HeaderView(response.getResponseTrailersMap()));
+                HeaderView.of(response.getResponseTrailersList()));
         authentication(event, requestHeaders, common);
         if (privacy.storeHeaders()) {
             forwardHeaders(event, privacy, requestHeaders, responseHeaders);
         }
         return event.build();
+    }
+
+    /**
+     * For callers holding Envoy's own generated entry (benchmarks, tools, tests): converted by its wire bytes, as the
+     * gateway receives it. Not the gateway's path: its marshaller parses the slim messages directly.
+     */
+    public AccessEvent map(io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry envoyEntry, StreamIdentity identity,
+            long receivedAtMillis) {
+        try {
+            return map(HTTPAccessLogEntry.parseFrom(envoyEntry.toByteString()), identity, receivedAtMillis);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not an ALS HTTP entry", e);
+        }
+    }
+
+    /** As {@link #map(io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry, StreamIdentity, long)}, for TCP. */
+    public AccessEvent map(io.envoyproxy.envoy.data.accesslog.v3.TCPAccessLogEntry envoyEntry, StreamIdentity identity,
+            long receivedAtMillis) {
+        try {
+            return map(TCPAccessLogEntry.parseFrom(envoyEntry.toByteString()), identity, receivedAtMillis);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not an ALS TCP entry", e);
+        }
     }
 
     public AccessEvent map(TCPAccessLogEntry entry, StreamIdentity identity, long receivedAtMillis) {

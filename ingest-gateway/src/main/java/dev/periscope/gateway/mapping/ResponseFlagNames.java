@@ -3,7 +3,7 @@ package dev.periscope.gateway.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.envoyproxy.envoy.data.accesslog.v3.ResponseFlags;
+import dev.periscope.gateway.als.slim.ResponseFlags;
 
 /** Envoy's response flags as the short names of its access-log format ({@code %RESPONSE_FLAGS%}). */
 final class ResponseFlagNames {

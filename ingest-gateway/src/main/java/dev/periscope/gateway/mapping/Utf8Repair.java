@@ -8,16 +8,21 @@ import java.nio.charset.StandardCharsets;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DiscardUnknownFieldsParser;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import com.google.protobuf.WireFormat;
 
-import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
+import dev.periscope.gateway.als.slim.StreamAccessLogsMessage;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
 /**
+ * The gateway's parse of an ALS message: Envoy's bytes into the slim messages of {@code als_slim.proto} (only the
+ * fields the gateway reads; every other field is skipped on the wire, neither built nor kept).
+ * <p>
  * Envoy puts request bytes into proto3 {@code string} fields unchecked (envoyproxy/envoy#5141: a user-agent or header
  * value with invalid UTF-8), and protobuf-java rejects the WHOLE message on such a field ("Protocol message had
  * invalid UTF-8") — one odd header would cost a batch of entries. This rewrites the wire bytes so that every string
@@ -32,12 +37,13 @@ public final class Utf8Repair {
 
     /**
      * Parses an ALS message, repairing invalid UTF-8 in string fields when (and only when) the strict parse fails.
-     * For a gRPC marshaller: bytes that are not a message at all still throw.
+     * For a gRPC marshaller: bytes that are not a message at all still throw. Fields the slim messages leave out are
+     * skipped (their wire format is still checked: tags, lengths, groups), so invalid UTF-8 in them costs nothing.
      */
     public static StreamAccessLogsMessage parseStreamAccessLogsMessage(byte[] bytes)
             throws InvalidProtocolBufferException {
         try {
-            return StreamAccessLogsMessage.parseFrom(bytes);
+            return parseSlim(bytes);
         } catch (InvalidProtocolBufferException strict) {
             byte[] repaired;
             try {
@@ -45,8 +51,16 @@ public final class Utf8Repair {
             } catch (IOException | RuntimeException e) {
                 throw strict;
             }
-            return StreamAccessLogsMessage.parseFrom(repaired);
+            return parseSlim(repaired);
         }
+    }
+
+    /** Unknown fields are skipped, not collected (protobuf would otherwise keep them in an UnknownFieldSet). */
+    private static final Parser<StreamAccessLogsMessage> SKIPPING_PARSER =
+            DiscardUnknownFieldsParser.wrap(StreamAccessLogsMessage.parser());
+
+    private static StreamAccessLogsMessage parseSlim(byte[] bytes) throws InvalidProtocolBufferException {
+        return SKIPPING_PARSER.parseFrom(bytes);
     }
 
     /**

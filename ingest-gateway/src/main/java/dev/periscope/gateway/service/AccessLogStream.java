@@ -6,13 +6,13 @@ import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
+import dev.periscope.gateway.als.slim.HTTPAccessLogEntry;
+import dev.periscope.gateway.als.slim.StreamAccessLogsMessage;
+import dev.periscope.gateway.als.slim.TCPAccessLogEntry;
 import dev.periscope.gateway.domain.NodeIdParser;
 import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.model.v1.AccessEvent;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
-import io.envoyproxy.envoy.data.accesslog.v3.TCPAccessLogEntry;
-import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 
 /**
  * One Envoy ALS stream. The identifier arrives only in the first message; it is kept here and stamped on every

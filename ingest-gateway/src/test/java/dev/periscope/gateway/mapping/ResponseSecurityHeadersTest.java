@@ -14,7 +14,7 @@ class ResponseSecurityHeadersTest {
 
     private static AccessEvent record(Map<String, String> headers) {
         AccessEvent.Builder event = AccessEvent.newBuilder();
-        ResponseSecurityHeaders.record(new HeaderView(headers), event);
+        ResponseSecurityHeaders.record(HeaderView.of(HeaderViewTest.entries(headers)), event);
         return event.build();
     }
 

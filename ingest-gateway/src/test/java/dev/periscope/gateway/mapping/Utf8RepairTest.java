@@ -12,10 +12,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 
+import dev.periscope.gateway.als.slim.HTTPAccessLogEntry;
+import dev.periscope.gateway.als.slim.HeaderEntry;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.data.accesslog.v3.AccessLogCommon;
-import io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPRequestProperties;
 import io.envoyproxy.envoy.data.accesslog.v3.HTTPResponseProperties;
 import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
@@ -47,7 +48,8 @@ class Utf8RepairTest {
                     .isEqualTo(bytes);
         }
         assertThat(Utf8Repair.readFully(new ByteArrayInputStream(bytes))).isEqualTo(bytes);
-        assertThat(Utf8Repair.marshaller().parse(new KnownLengthStream(bytes, bytes.length))).isEqualTo(message());
+        assertThat(Utf8Repair.marshaller().parse(new KnownLengthStream(bytes, bytes.length)))
+                .isEqualTo(Utf8Repair.parseStreamAccessLogsMessage(bytes));
     }
 
     @Test
@@ -62,26 +64,48 @@ class Utf8RepairTest {
     void invalidSequencesInNestedStringsAndMapsBecomeReplacementCharacters() throws Exception {
         byte[] bytes = corrupt(message().toByteArray(), "#1", "#2", "#3", "#4");
 
-        StreamAccessLogsMessage parsed = Utf8Repair.parseStreamAccessLogsMessage(bytes);
+        dev.periscope.gateway.als.slim.StreamAccessLogsMessage parsed = Utf8Repair.parseStreamAccessLogsMessage(bytes);
 
         assertThat(parsed.getIdentifier().getNode().getId()).isEqualTo("edge::acme");
         HTTPAccessLogEntry entry = parsed.getHttpLogs().getLogEntry(0);
         assertThat(entry.getRequest().getUserAgent()).isEqualTo("ua-\uFFFD1");
-        assertThat(entry.getRequest().getRequestHeadersMap()).containsEntry("x-h", "v-\uFFFD2");
-        assertThat(entry.getResponse().getResponseTrailersMap()).containsEntry("grpc-message", "m-\uFFFD3");
-        assertThat(entry.getCommonProperties().getMetadata().getFilterMetadataMap().get("f").getFieldsMap()
-                .get("k").getStringValue()).isEqualTo("s-\uFFFD4");
+        assertThat(entry.getRequest().getRequestHeadersList())
+                .containsExactly(HeaderEntry.newBuilder().setKey("x-h").setValue("v-\uFFFD2").build());
+        assertThat(entry.getResponse().getResponseTrailersList())
+                .containsExactly(HeaderEntry.newBuilder().setKey("grpc-message").setValue("m-\uFFFD3").build());
         assertThat(entry.getResponse().getResponseCode().getValue()).isEqualTo(503);
         assertThat(entry.getRequest().getRequestBodyBytes()).isEqualTo(1234);
+    }
+
+    @Test
+    void fieldsTheGatewayDoesNotReadAreSkippedNotKeptEvenWhenTheirUtf8IsInvalid() throws Exception {
+        // #4 sits in common.metadata (not in the slim messages): the strict parse skips it, nothing needs repair
+        byte[] bytes = corrupt(message().toByteArray(), "#4");
+        assertThatThrownBy(() -> StreamAccessLogsMessage.parseFrom(bytes))
+                .as("Envoy's full message rejects it").isInstanceOf(InvalidProtocolBufferException.class);
+
+        dev.periscope.gateway.als.slim.StreamAccessLogsMessage parsed = Utf8Repair.parseStreamAccessLogsMessage(bytes);
+
+        HTTPAccessLogEntry entry = parsed.getHttpLogs().getLogEntry(0);
+        assertThat(entry.getRequest().getUserAgent()).isEqualTo("ua-#1");
+        assertThat(entry.getCommonProperties().getUnknownFields().asMap()).as("metadata is not kept").isEmpty();
+        assertThat(parsed.getSerializedSize()).isLessThan(bytes.length);
     }
 
     @Test
     void validMessagesParseUnchangedAndGarbageStillThrows() throws Exception {
         StreamAccessLogsMessage message = message();
 
-        assertThat(Utf8Repair.parseStreamAccessLogsMessage(message.toByteArray())).isEqualTo(message);
-        assertThat(Utf8Repair.repair(message.toByteArray(), StreamAccessLogsMessage.getDescriptor()))
-                .isEqualTo(message.toByteArray());
+        dev.periscope.gateway.als.slim.StreamAccessLogsMessage parsed =
+                Utf8Repair.parseStreamAccessLogsMessage(message.toByteArray());
+        HTTPAccessLogEntry entry = parsed.getHttpLogs().getLogEntry(0);
+        assertThat(parsed.getIdentifier().getLogName()).isEqualTo("periscope");
+        assertThat(entry.getRequest().getUserAgent()).isEqualTo("ua-#1");
+        assertThat(entry.getRequest().getRequestHeaders(0).getValue()).isEqualTo("v-#2");
+        assertThat(entry.getResponse().getResponseTrailers(0).getValue()).isEqualTo("m-#3");
+        assertThat(Utf8Repair.repair(message.toByteArray(),
+                dev.periscope.gateway.als.slim.StreamAccessLogsMessage.getDescriptor()))
+                .as("unknown fields are copied as they are").isEqualTo(message.toByteArray());
         assertThatThrownBy(() -> Utf8Repair.parseStreamAccessLogsMessage(new byte[] {(byte) 0x0A, (byte) 0xFF,
                 0x01, 0x02})).isInstanceOf(InvalidProtocolBufferException.class);
     }
@@ -90,10 +114,13 @@ class Utf8RepairTest {
     void marshallerParsesRepairedMessagesAndFailsGarbageWithInternal() {
         byte[] bytes = corrupt(message().toByteArray(), "#1");
 
-        StreamAccessLogsMessage parsed = Utf8Repair.marshaller().parse(new ByteArrayInputStream(bytes));
+        dev.periscope.gateway.als.slim.StreamAccessLogsMessage parsed =
+                Utf8Repair.marshaller().parse(new ByteArrayInputStream(bytes));
 
         assertThat(parsed.getHttpLogs().getLogEntry(0).getRequest().getUserAgent()).isEqualTo("ua-\uFFFD1");
-        assertThat(Utf8Repair.marshaller().parse(Utf8Repair.marshaller().stream(message()))).isEqualTo(message());
+        dev.periscope.gateway.als.slim.StreamAccessLogsMessage slim =
+                Utf8Repair.marshaller().parse(new ByteArrayInputStream(message().toByteArray()));
+        assertThat(Utf8Repair.marshaller().parse(Utf8Repair.marshaller().stream(slim))).isEqualTo(slim);
         assertThatThrownBy(() -> Utf8Repair.marshaller().parse(new ByteArrayInputStream(new byte[] {0x0A, 0x7F})))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL));
@@ -104,7 +131,7 @@ class Utf8RepairTest {
                 .setIdentifier(StreamAccessLogsMessage.Identifier.newBuilder()
                         .setNode(Node.newBuilder().setId("edge::acme")).setLogName("periscope"))
                 .setHttpLogs(StreamAccessLogsMessage.HTTPAccessLogEntries.newBuilder().addLogEntry(
-                        HTTPAccessLogEntry.newBuilder()
+                        io.envoyproxy.envoy.data.accesslog.v3.HTTPAccessLogEntry.newBuilder()
                                 .setCommonProperties(AccessLogCommon.newBuilder().setMetadata(Metadata.newBuilder()
                                         .putFilterMetadata("f", Struct.newBuilder().putFields("k",
                                                 Value.newBuilder().setStringValue("s-#4").build()).build())))

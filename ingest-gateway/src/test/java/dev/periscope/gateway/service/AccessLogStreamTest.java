@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
+import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.model.HashSalt;
 import dev.periscope.model.RotatingHasher;
@@ -67,9 +70,9 @@ class AccessLogStreamTest {
     @Test
     void identifierOfTheFirstMessageIsStampedOnEveryLaterEntry() {
         AccessLogStream stream = open();
-        stream.onMessage(http(identifier("edge::acme::10.0.0.1", "periscope"), 2));
-        stream.onMessage(http(null, 3));
-        stream.onMessage(tcp());
+        stream.onMessage(slim(http(identifier("edge::acme::10.0.0.1", "periscope"), 2)));
+        stream.onMessage(slim(http(null, 3)));
+        stream.onMessage(slim(tcp()));
 
         assertThat(published).hasSize(6).allSatisfy(event -> {
             assertThat(event.getProjectId()).isEqualTo("acme");
@@ -86,10 +89,10 @@ class AccessLogStreamTest {
     void malformedNodeIdDropsEveryEntryOfThatStreamOnly() {
         AccessLogStream bad = open();
         AccessLogStream good = open();
-        bad.onMessage(http(identifier("no-separator", "periscope"), 2));
-        good.onMessage(http(identifier("edge::acme", "periscope"), 1));
-        bad.onMessage(http(null, 3));
-        bad.onMessage(tcp());
+        bad.onMessage(slim(http(identifier("no-separator", "periscope"), 2)));
+        good.onMessage(slim(http(identifier("edge::acme", "periscope"), 1)));
+        bad.onMessage(slim(http(null, 3)));
+        bad.onMessage(slim(tcp()));
 
         assertThat(published).hasSize(1);
         assertThat(bad.identified()).isFalse();
@@ -99,8 +102,8 @@ class AccessLogStreamTest {
     @Test
     void firstMessageWithoutIdentifierIsMalformedEvenIfALaterOneHasIt() {
         AccessLogStream stream = open();
-        stream.onMessage(http(null, 2));
-        stream.onMessage(http(identifier("edge::acme", "periscope"), 1));
+        stream.onMessage(slim(http(null, 2)));
+        stream.onMessage(slim(http(identifier("edge::acme", "periscope"), 1)));
 
         assertThat(published).isEmpty();
         assertThat(count(IngestMetrics.DROPPED, "reason", "malformed")).isEqualTo(3);
@@ -110,7 +113,7 @@ class AccessLogStreamTest {
     void refusedEventsAreCountedAsBackpressure() {
         capacity = 2;
         AccessLogStream stream = open();
-        stream.onMessage(http(identifier("edge::acme", "periscope"), 5));
+        stream.onMessage(slim(http(identifier("edge::acme", "periscope"), 5)));
 
         assertThat(published).hasSize(2);
         assertThat(count(IngestMetrics.DROPPED, "reason", "backpressure")).isEqualTo(3);
@@ -133,9 +136,9 @@ class AccessLogStreamTest {
     @Test
     void everyHandledMessageRequestsTheNextOne() {
         AccessLogStream stream = open();
-        stream.onMessage(http(identifier("edge::acme", "periscope"), 2));
-        stream.onMessage(http(null, 0));
-        stream.onMessage(tcp());
+        stream.onMessage(slim(http(identifier("edge::acme", "periscope"), 2)));
+        stream.onMessage(slim(http(null, 0)));
+        stream.onMessage(slim(tcp()));
 
         assertThat(requested).isEqualTo(3);
     }
@@ -145,7 +148,7 @@ class AccessLogStreamTest {
         capacity = 2;
         whenFull = RawEventSink.Offer.FULL;
         AccessLogStream stream = open();
-        stream.onMessage(http(identifier("edge::acme", "periscope"), 5));
+        stream.onMessage(slim(http(identifier("edge::acme", "periscope"), 5)));
 
         assertThat(published).hasSize(2);
         assertThat(stream.held()).isEqualTo(3);
@@ -172,7 +175,7 @@ class AccessLogStreamTest {
         capacity = 1;
         whenFull = RawEventSink.Offer.FULL;
         AccessLogStream completing = open();
-        completing.onMessage(http(identifier("edge::acme", "periscope"), 3));
+        completing.onMessage(slim(http(identifier("edge::acme", "periscope"), 3)));
         List<String> responded = new ArrayList<>();
         completing.halfClose(() -> responded.add("done"));
         assertThat(responded).isEmpty();
@@ -183,7 +186,7 @@ class AccessLogStreamTest {
 
         capacity = 3;
         AccessLogStream cancelled = open();
-        cancelled.onMessage(http(identifier("edge::acme", "periscope"), 4));
+        cancelled.onMessage(slim(http(identifier("edge::acme", "periscope"), 4)));
         cancelled.close();
         runWaiters();
         assertThat(count(IngestMetrics.DROPPED, "reason", "cancelled")).isEqualTo(4);
@@ -196,8 +199,8 @@ class AccessLogStreamTest {
         filter = event -> event.getProtocol().equals("tcp") ? java.util.Optional.of("exclude_method")
                 : java.util.Optional.empty();
         AccessLogStream stream = open();
-        stream.onMessage(http(identifier("edge::acme", "periscope"), 2));
-        stream.onMessage(tcp());
+        stream.onMessage(slim(http(identifier("edge::acme", "periscope"), 2)));
+        stream.onMessage(slim(tcp()));
 
         assertThat(published).hasSize(2);
         assertThat(count(IngestMetrics.DROPPED, "reason", "exclude_method")).isEqualTo(1);
@@ -215,6 +218,15 @@ class AccessLogStreamTest {
     private double count(String name, String tag, String value) {
         var counter = registry.find(name).tag(tag, value).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** Envoy's message as the gateway receives it: by its wire bytes, into the slim messages. */
+    private static dev.periscope.gateway.als.slim.StreamAccessLogsMessage slim(StreamAccessLogsMessage envoy) {
+        try {
+            return Utf8Repair.parseStreamAccessLogsMessage(envoy.toByteArray());
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static StreamAccessLogsMessage.Identifier identifier(String nodeId, String logName) {
