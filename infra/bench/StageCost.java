@@ -20,6 +20,7 @@ import dev.periscope.gateway.domain.StreamIdentity;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
 import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
+import dev.periscope.kit.messaging.NativeLz4;
 import dev.periscope.model.HashSalt;
 import dev.periscope.model.RotatingHasher;
 import dev.periscope.model.serde.AccessEventSerializer;

@@ -24,6 +24,7 @@ import dev.periscope.enricher.classify.ClassifierHolder;
 import dev.periscope.enricher.config.EnricherKafkaConfig;
 import dev.periscope.kit.config.InstanceIdentity;
 import dev.periscope.kit.messaging.DeadLetterPublisher;
+import dev.periscope.kit.messaging.NativeLz4;
 import dev.periscope.kit.retry.RetryBackoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -48,6 +49,7 @@ public class EnricherConsumerLifecycle {
             EnricherKafkaConfig config, ClassifierHolder classifiers, DeadLetterPublisher deadLetters,
             InstanceIdentity identity, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        String lz4 = NativeLz4.enable(); // before the first fetch: the raw topic's batches are lz4 (the gateway's)
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config, bootstrapServers));
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(config, bootstrapServers));
         consumerMetrics = new KafkaClientMetrics(consumer);
@@ -63,8 +65,8 @@ public class EnricherConsumerLifecycle {
         loop.onFailure(() -> Quarkus.asyncExit(70));
         thread = new Thread(loop, "enricher-consumer");
         thread.start();
-        LOG.infof("enriching %s into %s as group %s, up to %d records per batch", config.inputTopic(),
-                config.outputTopic(), config.groupId(), config.maxPollRecords());
+        LOG.infof("enriching %s into %s as group %s, up to %d records per batch (lz4 implementation: %s)",
+                config.inputTopic(), config.outputTopic(), config.groupId(), config.maxPollRecords(), lz4);
     }
 
     /** Why publishing is failing, while the loop retries a batch. */

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import dev.periscope.gateway.filter.IngestFilterProvider;
 import dev.periscope.gateway.health.SourceIpMix;
 import dev.periscope.gateway.mapping.AccessLogEntryMapper;
-import dev.periscope.gateway.messaging.NativeLz4;
+import dev.periscope.kit.messaging.NativeLz4;
 import dev.periscope.gateway.messaging.RawEventPublisher;
 import dev.periscope.gateway.privacy.PrivacyPolicy;
 import dev.periscope.gateway.service.AccessLogIngestService;

@@ -1,4 +1,4 @@
-package dev.periscope.gateway.messaging;
+package dev.periscope.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package dev.periscope.gateway.messaging;
+package dev.periscope.kit.messaging;
 
 import net.jpountz.lz4.LZ4Factory;
 
