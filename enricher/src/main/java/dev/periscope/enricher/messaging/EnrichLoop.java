@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -247,20 +248,19 @@ public final class EnrichLoop implements Runnable {
     /** Outcome of one batch's sends; written by the producer's callbacks too. */
     private static final class BatchPublication {
         private final List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
-        private volatile Throwable failure;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         boolean ok() {
-            return failure == null;
+            return failure.get() == null;
         }
 
         Throwable failure() {
-            return failure;
+            return failure.get();
         }
 
+        /** Keeps the first failure (callbacks of several sends may report at once). */
         void failed(Throwable error) {
-            if (failure == null) {
-                failure = error;
-            }
+            failure.compareAndSet(null, error);
         }
 
         synchronized void deadLetter(CompletionStage<Void> acknowledged) {
