@@ -7,6 +7,8 @@
 #   2. the bare ceiling: the same load against dev.periscope.traffic.bench.BareAlsServer (grpc-java, parse only);
 #   3. the Kafka ceiling: the broker's own ProducerPerformance with payloads of the gateway's record size
 #      (sampled from what the gateway just wrote), acks=all and the gateway's codec / linger / batch size;
+#   4. the forwarding floor: the same load against infra/bench/ForwardingFloor.java — parse as in 2, then send one
+#      record per entry as in 3, from the event loop (the least any gateway does: what both ceilings do, together);
 # then prints the figures, the ratios and whether every entry is accounted for. Everything it started is
 # stopped on exit (Kafka only if this script started it). Results: $PERISCOPE_HOME/bench/gateway-<time>/.
 #
@@ -57,6 +59,7 @@ RUN_ID="$(date +%Y%m%d-%H%M%S)"
 RAW_TOPIC="periscope.bench.raw.$RUN_ID"
 OUT="$PERISCOPE_HOME/bench/gateway-$RUN_ID"
 PERF_TOPIC="periscope.bench.producer-perf.$RUN_ID"
+FLOOR_TOPIC="periscope.bench.floor.$RUN_ID"
 TG_JAR="$ROOT/infra/traffic-generator/target/traffic-generator.jar"
 GW_APP="${BENCH_GATEWAY_APP:-$ROOT/ingest-gateway/target/quarkus-app}"
 mkdir -p "$OUT"
@@ -66,6 +69,7 @@ STARTED_PIDS=()
 STARTED_KAFKA=0
 PERF_TOPIC_CREATED=0
 RAW_TOPIC_CREATED=0
+FLOOR_TOPIC_CREATED=0
 KAFKA_CP=""
 BOOTSTRAP=""
 
@@ -92,6 +96,9 @@ cleanup() {
   fi
   if ((PERF_TOPIC_CREATED)); then
     bench_kafka delete-topic "$BOOTSTRAP" "$PERF_TOPIC" >/dev/null 2>&1 || warn "could not delete topic $PERF_TOPIC"
+  fi
+  if ((FLOOR_TOPIC_CREATED)); then
+    bench_kafka delete-topic "$BOOTSTRAP" "$FLOOR_TOPIC" >/dev/null 2>&1 || warn "could not delete topic $FLOOR_TOPIC"
   fi
   if ((STARTED_KAFKA)); then
     say "kafka: stopping (this benchmark started it)"
@@ -298,6 +305,28 @@ read -r K_RATE K_RECORDS K_SECONDS K_LAT <<<"$(awk -v skip="$(((WARMUP + 4) / 5)
   echo "loadavg_end=$KAFKA_LOAD_END"
 } >"$OUT/kafka.properties"
 bench_kafka delete-topic "$BOOTSTRAP" "$PERF_TOPIC" >/dev/null 2>&1 && PERF_TOPIC_CREATED=0
+
+# ---------------------------------------------------------------- 4. the forwarding floor
+javac -nowarn -d "$OUT/classes" -cp "$TG_JAR:$KAFKA_CP" "$SCRIPT_DIR/ForwardingFloor.java"
+bench_kafka create-topic "$BOOTSTRAP" "$FLOOR_TOPIC" 6 >/dev/null && FLOOR_TOPIC_CREATED=1 \
+  || die "could not create the forwarding floor's topic $FLOOR_TOPIC"
+say "floor: starting ForwardingFloor on grpc :$BARE_PORT (parse + one record per entry; load avg $(loadavg))"
+java $HEAP -Dlocal.launcher.server=bench-floor -cp "$OUT/classes:$TG_JAR:$KAFKA_CP" \
+  "-Dlog4j2.configurationFile=$ROOT/infra/local/kafka/log4j2-tools.properties" ForwardingFloor \
+  --port "$BARE_PORT" --metrics-port "$BARE_METRICS_PORT" --bootstrap "$BOOTSTRAP" --topic "$FLOOR_TOPIC" \
+  --payload "$OUT/payload.txt" --acks "$GW_ACKS" --compression "$GW_CODEC" --linger-ms "$GW_LINGER" \
+  --batch-size "$GW_BATCH" </dev/null >"$OUT/floor.log" 2>&1 &
+FLOOR_PID=$!
+STARTED_PIDS+=("$FLOOR_PID")
+wait_for_tcp 127.0.0.1 "$BARE_METRICS_PORT" 30 "$FLOOR_PID" || die "forwarding floor did not start ($OUT/floor.log)"
+java $LOAD_HEAP -cp "$TG_JAR" dev.periscope.traffic.bench.GatewayLoad --target "127.0.0.1:$BARE_PORT" \
+  --metrics "http://127.0.0.1:$BARE_METRICS_PORT/metrics" --pid "$FLOOR_PID" --label floor "${load_args[@]}" \
+  --out "$OUT/floor.properties" >"$OUT/floor-load.log" 2>&1 \
+  || { cat "$OUT/floor-load.log" >&2; die "forwarding floor load failed"; }
+say "floor: $(prop "$OUT/floor.properties" accepted_per_s) entries/s forwarded; stopping"
+stop_pid "$FLOOR_PID" floor 20
+forget_pid "$FLOOR_PID"
+bench_kafka delete-topic "$BOOTSTRAP" "$FLOOR_TOPIC" >/dev/null 2>&1 && FLOOR_TOPIC_CREATED=0
 
 echo "loadavg_end=$(loadavg)" >>"$OUT/meta.properties"
 python3 "$SCRIPT_DIR/report.py" "$OUT" | tee "$OUT/summary.txt"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the gateway benchmark's summary from the files infra/bench/gateway.sh wrote into one run directory.
 
-usage: report.py RUN_DIR   (meta.properties, gateway.properties, bare.properties, kafka.properties)
+usage: report.py RUN_DIR   (meta.properties, gateway.properties, bare.properties, kafka.properties, floor.properties)
 """
 import sys
 from pathlib import Path
@@ -38,8 +38,8 @@ def mib(kib):
 
 def main():
     run = Path(sys.argv[1])
-    meta, gw, bare, kafka = (props(run / f) for f in
-                             ("meta.properties", "gateway.properties", "bare.properties", "kafka.properties"))
+    meta, gw, bare, kafka, floor = (props(run / f) for f in ("meta.properties", "gateway.properties",
+                                                             "bare.properties", "kafka.properties", "floor.properties"))
     print()
     print(f"Gateway benchmark {meta.get('run_id', '?')}: {meta.get('nproc', '?')} CPUs ({meta.get('cpu', '?')}), "
           f"{meta.get('memory', '?')}")
@@ -51,7 +51,8 @@ def main():
     print()
     header = f"  {'':28} {'entries/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'RSS peak/end MiB':>17}  load avg (window start / end)"
     print(header)
-    for label, d, what in (("gateway (accepted)", gw, "accepted_per_s"), ("bare ceiling (parse only)", bare, "accepted_per_s")):
+    for label, d, what in (("gateway (accepted)", gw, "accepted_per_s"), ("bare ceiling (parse only)", bare, "accepted_per_s"),
+                           ("forwarding floor", floor, "published_per_s")):
         print(f"  {label:28} {rate(num(d, what)):>11} {ms(num(d, 'handling_p50_ms')):>8} {ms(num(d, 'handling_p99_ms')):>8} "
               f"{mib(num(d, 'rss_peak_kib')) + '/' + mib(num(d, 'rss_kib')):>17}  "
               f"{d.get('loadavg_window_start', '?')} / {d.get('loadavg_window_end', '?')}")
@@ -63,7 +64,12 @@ def main():
           f"bare from {bare.get('handling_source', '?')}")
     print(f"  server CPU over the window (all threads, JIT and GC included): gateway "
           f"{gw.get('server_cpu_cores', '?')} cores = {gw.get('server_cpu_us_per_entry', '?')} us/entry received, "
-          f"bare {bare.get('server_cpu_cores', '?')} cores = {bare.get('server_cpu_us_per_entry', '?')} us/entry")
+          f"bare {bare.get('server_cpu_cores', '?')} cores = {bare.get('server_cpu_us_per_entry', '?')} us/entry, "
+          f"floor {floor.get('server_cpu_cores', '?')} cores = {floor.get('server_cpu_us_per_entry', '?')} us/entry")
+    for label, d in (("gateway", gw), ("floor", floor)):
+        by_thread = d.get("server_cpu_us_per_entry_by_thread", "")
+        if by_thread:
+            print(f"  {label} CPU us/entry by thread: {by_thread.replace(',', ', ')}")
     print(f"  client send->ready p50/p99 ms: gateway {ms(num(gw, 'client_send_ready_p50_ms'))}/"
           f"{ms(num(gw, 'client_send_ready_p99_ms'))}, bare {ms(num(bare, 'client_send_ready_p50_ms'))}/"
           f"{ms(num(bare, 'client_send_ready_p99_ms'))}")
@@ -84,6 +90,10 @@ def main():
     print(f"  ratios: gateway/bare {g / b:.1%}, gateway/kafka {g / k_rate:.1%}; "
           f"gateway / lower ceiling ({which}) {ratio:.1%}: target >= 50% "
           f"{'MET' if ratio >= 0.5 else 'NOT MET'}")
+    f_rate = num(floor, "published_per_s")
+    print(f"  forwarding floor (parse + one record per entry, nothing else): {rate(f_rate)} entries/s = "
+          f"{f_rate / lower:.1%} of the lower ceiling, the most any gateway reaches on this machine; "
+          f"gateway / floor {g / f_rate:.1%}")
     sent, received = num(gw, "sent_total"), num(gw, "received_total")
     published, dropped = num(gw, "published_total"), num(gw, "dropped_total")
     ok = gw.get("all_accounted") == "true"

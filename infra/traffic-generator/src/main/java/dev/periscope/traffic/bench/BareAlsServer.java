@@ -38,10 +38,31 @@ public final class BareAlsServer implements AutoCloseable {
     private final LongAdder messages = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final Histogram processing = new Histogram();
+    private final Forward forward;
     private final Server grpc;
     private final HttpServer http;
 
     public BareAlsServer(String host, int port, int metricsPort) throws IOException {
+        this(host, port, metricsPort, null);
+    }
+
+    /**
+     * What a server does with each parsed message besides counting it: the forwarding floor
+     * ({@code infra/bench/ForwardingFloor.java}) sends every entry to Kafka. Runs on the event loop.
+     */
+    public interface Forward {
+        void accept(StreamAccessLogsMessage message);
+
+        /** Entries the sink acknowledged (reported as {@code published}). */
+        long published();
+
+        /** Entries the sink failed (reported as dropped, {@code publish_failed}). */
+        long failed();
+    }
+
+    /** @param forward null: parse and count only (the bare ceiling); published = parsed */
+    public BareAlsServer(String host, int port, int metricsPort, Forward forward) throws IOException {
+        this.forward = forward;
         ServerServiceDefinition service = ServerServiceDefinition.builder(AccessLogServiceGrpc.SERVICE_NAME)
                 .addMethod(RawAls.STREAM_ACCESS_LOGS, ServerCalls.asyncClientStreamingCall(this::stream))
                 .build();
@@ -71,6 +92,11 @@ public final class BareAlsServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** Blocks until the gRPC server terminated (after {@link #close}). */
+    public void awaitTermination() throws InterruptedException {
+        grpc.awaitTermination();
+    }
+
     public long entries() {
         return entries.sum();
     }
@@ -82,6 +108,9 @@ public final class BareAlsServer implements AutoCloseable {
                 long started = System.nanoTime();
                 try {
                     StreamAccessLogsMessage message = StreamAccessLogsMessage.parseFrom(bytes);
+                    if (forward != null) {
+                        forward.accept(message);
+                    }
                     entries.add(message.getHttpLogs().getLogEntryCount() + message.getTcpLogs().getLogEntryCount());
                     messages.increment();
                 } catch (InvalidProtocolBufferException e) {
@@ -105,12 +134,15 @@ public final class BareAlsServer implements AutoCloseable {
 
     String metrics() {
         long parsed = entries.sum();
+        long published = forward == null ? parsed : forward.published();
+        long failed = forward == null ? 0 : forward.failed();
         return "# TYPE periscope_events_received_total counter\n"
                 + "periscope_events_received_total{protocol=\"any\"} " + parsed + "\n"
                 + "# TYPE periscope_events_published_total counter\n"
-                + "periscope_events_published_total " + parsed + "\n"
+                + "periscope_events_published_total " + published + "\n"
                 + "# TYPE periscope_events_dropped_total counter\n"
                 + "periscope_events_dropped_total{reason=\"malformed\"} " + malformed.sum() + "\n"
+                + "periscope_events_dropped_total{reason=\"publish_failed\"} " + failed + "\n"
                 + "# TYPE periscope_bare_messages_total counter\n"
                 + "periscope_bare_messages_total " + messages.sum() + "\n"
                 + processing.render(PromSnapshot.PROCESSING, "Parse one ALS message and count its entries");
@@ -149,6 +181,6 @@ public final class BareAlsServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bare-als-shutdown"));
         System.out.printf("bare ALS server: grpc %d, metrics http://%s:%d/metrics%n", server.port(), host,
                 server.metricsPort());
-        server.grpc.awaitTermination();
+        server.awaitTermination();
     }
 }

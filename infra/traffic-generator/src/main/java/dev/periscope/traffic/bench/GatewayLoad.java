@@ -85,6 +85,7 @@ public final class GatewayLoad {
             drivers.forEach(d -> d.recording(true));
             String load1 = loadAverage();
             double cpu1 = settings.pid() == null ? Double.NaN : procCpuSeconds(settings.pid());
+            Map<String, Double> threads1 = settings.pid() == null ? Map.of() : threadCpuSeconds(settings.pid());
 
             sleepWatching(drivers, settings.duration());
 
@@ -95,6 +96,7 @@ public final class GatewayLoad {
             drivers.forEach(d -> d.recording(false));
             String load2 = loadAverage();
             double cpu2 = settings.pid() == null ? Double.NaN : procCpuSeconds(settings.pid());
+            Map<String, Double> threads2 = settings.pid() == null ? Map.of() : threadCpuSeconds(settings.pid());
             Map<String, Long> memory = settings.pid() == null ? Map.of() : procMemory(settings.pid());
 
             drivers.forEach(StreamDriver::stop);
@@ -145,6 +147,7 @@ public final class GatewayLoad {
                 out.put("server_cpu_cores", fmt((cpu2 - cpu1) / window));
                 if (received > 0) {
                     out.put("server_cpu_us_per_entry", fmt((cpu2 - cpu1) * 1e6 / received));
+                    out.put("server_cpu_us_per_entry_by_thread", perEntryByThread(threads1, threads2, received));
                 }
             }
 
@@ -310,6 +313,47 @@ public final class GatewayLoad {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds per thread group of a process so far: {@code /proc/PID/task/TID/comm} with trailing numbers
+     * removed ({@code vert.x-eventloop-thread-3} and {@code -5} are one group), summed. A thread that ended between two
+     * readings takes its time with it; the all-threads figure ({@link #procCpuSeconds}) still has it.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> groups = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    groups.merge(threadGroup(name), seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we read it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    static String threadGroup(String threadName) {
+        return threadName.replaceAll("[\\s#_-]*[0-9]+$", "").replace(',', ' ').replace('=', ' ');
+    }
+
+    /** "group=µs,group=µs" per entry over the window, largest first; groups under 0.05 µs left out. */
+    static String perEntryByThread(Map<String, Double> before, Map<String, Double> after, double entries) {
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1e6 / entries))
+                .filter(e -> e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.append(out.length() == 0 ? "" : ",").append(e.getKey()).append('=')
+                        .append(String.format(Locale.ROOT, "%.2f", e.getValue())));
+        return out.toString();
     }
 
     private static String loadAverage() {

@@ -35,6 +35,42 @@ class GatewayLoadTest {
     }
 
     @Test
+    void aForwardingServerReportsWhatItsSinkAcknowledgedAndFailed() throws Exception {
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        BareAlsServer.Forward everyThirdFails = new BareAlsServer.Forward() {
+            @Override
+            public void accept(io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage message) {
+                seen.addAndGet(message.getHttpLogs().getLogEntryCount());
+            }
+
+            @Override
+            public long published() {
+                return seen.get() - failed();
+            }
+
+            @Override
+            public long failed() {
+                return seen.get() / 3;
+            }
+        };
+        try (BareAlsServer server = new BareAlsServer("127.0.0.1", 0, 0, everyThirdFails)) {
+            GatewayLoad.Settings s = GatewayLoad.Settings.defaults();
+            GatewayLoad.Settings settings = new GatewayLoad.Settings("127.0.0.1", server.port(), 2, 100, 3,
+                    Duration.ofMillis(200), Duration.ofMillis(500), URI.create("http://127.0.0.1:"
+                            + server.metricsPort() + "/metrics"), null, Duration.ofSeconds(20), s.seed(), "-test",
+                    "floor");
+
+            Map<String, String> result = new GatewayLoad(settings).run();
+
+            long received = Long.parseLong(result.get("received_total"));
+            assertThat(received).isEqualTo(seen.get()).isPositive();
+            assertThat(result.get("all_accounted")).isEqualTo("true");
+            assertThat(Long.parseLong(result.get("published_total"))).isEqualTo(received - received / 3);
+            assertThat(result.get("dropped_total_by_reason")).contains("publish_failed=" + received / 3);
+        }
+    }
+
+    @Test
     void durations() {
         assertThat(GatewayLoad.duration("60")).isEqualTo(Duration.ofSeconds(60));
         assertThat(GatewayLoad.duration("2.5s")).isEqualTo(Duration.ofMillis(2500));
@@ -57,5 +93,19 @@ class GatewayLoadTest {
         assertThat(before).isPositive();
         assertThat(after - before).as("sink %d", sink).isGreaterThanOrEqualTo(0.1);
         assertThat(GatewayLoad.procCpuSeconds(Long.MAX_VALUE)).isNaN();
+    }
+
+    @Test
+    void threadCpuIsGroupedByNameWithoutTrailingNumbersAndReportedPerEntry() {
+        long self = ProcessHandle.current().pid();
+        Map<String, Double> groups = GatewayLoad.threadCpuSeconds(self);
+
+        assertThat(GatewayLoad.threadGroup("vert.x-eventloop-thread-3")).isEqualTo("vert.x-eventloop-thread");
+        assertThat(GatewayLoad.threadGroup("GC Thread#1")).isEqualTo("GC Thread");
+        assertThat(GatewayLoad.threadGroup("raw-event-publis")).isEqualTo("raw-event-publis");
+        assertThat(GatewayLoad.perEntryByThread(Map.of("a", 1.0, "b", 0.0), Map.of("a", 3.0, "b", 0.5, "c", 0.0),
+                1_000_000)).isEqualTo("a=2.00,b=0.50");
+        assertThat(groups).isNotEmpty().allSatisfy((name, seconds) -> assertThat(seconds).isNotNegative());
+        assertThat(GatewayLoad.threadCpuSeconds(Long.MAX_VALUE)).isEmpty();
     }
 }
