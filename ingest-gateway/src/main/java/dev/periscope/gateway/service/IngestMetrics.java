@@ -11,13 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The gateway's ingest counters, kept twice: as Micrometer meters for /metrics and the HealthReport, and as exact
- * totals for {@link IngestAccounting}. Conservation: received = published + dropped (every reason) + queued +
- * in flight.
+ * The gateway's ingest counters: exact totals ({@link LongAdder}s, also read by {@link IngestAccounting}) that
+ * /metrics reads through Micrometer {@link FunctionCounter}s at scrape time. Counting costs one adder increment per
+ * entry; a Micrometer {@code Counter} on Quarkus' composite registry walked its child meters on every increment,
+ * which was most of the producer network thread's metrics time (JFR, issue 3). Conservation: received = published +
+ * dropped (every reason) + queued + in flight.
  */
 public final class IngestMetrics {
     public static final String RECEIVED = "periscope.events.received";
@@ -44,13 +47,11 @@ public final class IngestMetrics {
     public static final String REASON_CANCELLED = "cancelled";
 
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Counter> received = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Counter> dropped = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Counter> publishErrors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> receivedByProtocol = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> droppedTotals = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> publishErrors = new ConcurrentHashMap<>();
     private final LongAdder receivedTotal = new LongAdder();
     private final LongAdder publishedTotal = new LongAdder();
-    private final Counter published;
     private final Timer processing;
     private final Timer publish;
     private final AtomicInteger activeStreams = new AtomicInteger();
@@ -58,7 +59,7 @@ public final class IngestMetrics {
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.published = registry.counter(PUBLISHED);
+        FunctionCounter.builder(PUBLISHED, publishedTotal, LongAdder::sum).register(registry);
         this.processing = Timer.builder(PROCESSING_DURATION)
                 .description("ALS message arrival to hand-off to the Kafka producer")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
@@ -71,7 +72,7 @@ public final class IngestMetrics {
         // register the common drop reasons up front so dashboards and the health report see zeros
         for (String reason : new String[] {REASON_MALFORMED, REASON_BACKPRESSURE, REASON_DROP_OLD,
                 REASON_PUBLISH_FAILED, REASON_SHUTDOWN}) {
-            droppedCounter(reason);
+            droppedTotal(reason);
         }
     }
 
@@ -82,13 +83,16 @@ public final class IngestMetrics {
     /** @param protocol the event protocol; empty becomes {@code unknown} */
     public void received(String protocol, int count) {
         String tag = protocol.isEmpty() ? "unknown" : protocol;
-        received.computeIfAbsent(tag, p -> registry.counter(RECEIVED, "protocol", p)).increment(count);
+        LongAdder adder = receivedByProtocol.get(tag);
+        if (adder == null) {
+            adder = receivedByProtocol.computeIfAbsent(tag, p -> registered(RECEIVED, "protocol", p));
+        }
+        adder.add(count);
         receivedTotal.add(count);
     }
 
     /** One entry acknowledged by Kafka, {@code sentNanos} after it was handed to the producer. */
     public void published(long publishNanos) {
-        published.increment();
         publishedTotal.increment();
         publish.record(publishNanos, TimeUnit.NANOSECONDS);
     }
@@ -107,8 +111,7 @@ public final class IngestMetrics {
         if (count <= 0) {
             return;
         }
-        droppedCounter(reason).increment(count);
-        droppedTotals.computeIfAbsent(reason, r -> new LongAdder()).add(count);
+        droppedTotal(reason).add(count);
     }
 
     public void streamOpened() {
@@ -147,7 +150,15 @@ public final class IngestMetrics {
         return totals;
     }
 
-    private Counter droppedCounter(String reason) {
-        return dropped.computeIfAbsent(reason, r -> registry.counter(DROPPED, "reason", r));
+    private LongAdder droppedTotal(String reason) {
+        LongAdder adder = droppedTotals.get(reason);
+        return adder != null ? adder : droppedTotals.computeIfAbsent(reason, r -> registered(DROPPED, "reason", r));
+    }
+
+    /** A new exact total, exposed as the counter {@code name{tag=value}}. */
+    private LongAdder registered(String name, String tag, String value) {
+        LongAdder adder = new LongAdder();
+        FunctionCounter.builder(name, adder, LongAdder::sum).tag(tag, value).register(registry);
+        return adder;
     }
 }

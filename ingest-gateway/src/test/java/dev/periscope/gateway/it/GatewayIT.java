@@ -55,7 +55,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -287,7 +286,7 @@ class GatewayIT {
         if (tag != null) {
             search = search.tag(tag, value);
         }
-        Counter counter = search.counter();
+        var counter = search.functionCounter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -216,7 +216,7 @@ class AccessLogStreamTest {
     }
 
     private double count(String name, String tag, String value) {
-        var counter = registry.find(name).tag(tag, value).counter();
+        var counter = registry.find(name).tag(tag, value).functionCounter();
         return counter == null ? 0 : counter.count();
     }
 
