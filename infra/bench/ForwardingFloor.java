@@ -12,17 +12,22 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import dev.periscope.gateway.als.slim.StreamAccessLogsMessage;
+import dev.periscope.gateway.mapping.Utf8Repair;
 import dev.periscope.traffic.bench.BareAlsServer;
-import io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage;
 
 /**
- * The gateway benchmark's forwarding floor: the least any ALS-to-Kafka gateway does on this machine. Each ALS
- * message is parsed as {@code BareAlsServer} parses it (same server, same event loops), and every entry becomes one
+ * The gateway benchmark's forwarding floor: the least any ALS-to-Kafka gateway that publishes one record per entry
+ * does on this machine. Each ALS message is parsed by the gateway's own parser ({@code Utf8Repair}: the slim
+ * messages, only the fields the gateway maps) on {@code BareAlsServer}'s event loops, and every entry becomes one
  * Kafka record sent as {@code ProducerPerformance} sends it in the Kafka ceiling (the same payloads sampled from the
  * gateway's own records of the run, the same producer settings), straight from the event loop: no mapping, no
  * privacy, no filter, no queue, no serialization. Entries acknowledged by the broker are reported as published.
  * <p>
- * Compiled and run by {@code infra/bench/gateway.sh} against the traffic generator's jar and the broker's classpath:
+ * Compiled and run by {@code infra/bench/gateway.sh} against the gateway's jar, the traffic generator's jar and the
+ * broker's classpath:
  * {@code ForwardingFloor --port P --metrics-port M --bootstrap B --topic T --payload FILE --acks all --compression lz4
  * --linger-ms 5 --batch-size 65536}
  */
@@ -48,13 +53,15 @@ public final class ForwardingFloor implements BareAlsServer.Forward {
     }
 
     @Override
-    public void accept(StreamAccessLogsMessage message) {
+    public int accept(byte[] bytes) throws InvalidProtocolBufferException {
+        StreamAccessLogsMessage message = Utf8Repair.parseStreamAccessLogsMessage(bytes);
         int entries = message.getHttpLogs().getLogEntryCount() + message.getTcpLogs().getLogEntryCount();
         for (int i = 0; i < entries; i++) {
             // a racy cursor is fine: it only picks which sampled payload goes next
             int pick = (next++ & Integer.MAX_VALUE) % payloads.length;
             producer.send(new ProducerRecord<>(topic, payloads[pick]), acknowledged);
         }
+        return entries;
     }
 
     @Override

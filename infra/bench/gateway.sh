@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway benchmark: ./periscope bench gateway [--duration 60] [--streams 8] [--warmup S] [--jfr FILE]
+# Gateway benchmark: ./periscope bench gateway [--duration 60] [--streams 8] [--warmup S] [--jfr FILE] [--gateway-only]
 #
 # In one run, on this machine, with the broker co-located:
 #   1. the packaged ingest-gateway (its own private instance on non-default ports, fresh HASH_SALT) under the
@@ -7,13 +7,14 @@
 #   2. the bare ceiling: the same load against dev.periscope.traffic.bench.BareAlsServer (grpc-java, parse only);
 #   3. the Kafka ceiling: the broker's own ProducerPerformance with payloads of the gateway's record size
 #      (sampled from what the gateway just wrote), acks=all and the gateway's codec / linger / batch size;
-#   4. the forwarding floor: the same load against infra/bench/ForwardingFloor.java — parse as in 2, then send one
-#      record per entry as in 3, from the event loop (the least any gateway does: what both ceilings do, together);
+#   4. the forwarding floor: the same load against infra/bench/ForwardingFloor.java — the gateway's own (slim) parse
+#      on the bare server's event loops, then one record per entry sent as in 3 (the least a gateway does);
 # then prints the figures, the ratios and whether every entry is accounted for. Everything it started is
 # stopped on exit (Kafka only if this script started it). Results: $PERISCOPE_HOME/bench/gateway-<time>/.
 #
 # Options: --duration S (measured window, default 60), --streams N (default 8), --warmup S (default 10, or
-# 5 for windows under 40 s), --jfr FILE (record the gateway with JFR during the window; settings=profile).
+# 5 for windows under 40 s), --jfr FILE (record the gateway with JFR during the window; settings=profile),
+# --gateway-only (phase 1 alone, for quick same-conditions A/B runs; no ceilings, no ratios).
 # Environment: KAFKA_BOOTSTRAP_SERVERS (use that broker instead of the local one), PERISCOPE_SERVICE_HEAP
 # (gateway and bare server heap, default -Xmx384m like ./periscope up), BENCH_GATEWAY_GRPC_PORT (28090),
 # BENCH_GATEWAY_MGMT_PORT (28091), BENCH_BARE_PORT (28190), BENCH_BARE_METRICS_PORT (28191), BENCH_GATEWAY_APP
@@ -29,14 +30,16 @@ DURATION=60
 STREAMS=8
 WARMUP=""
 JFR_FILE=""
+GATEWAY_ONLY=0
 while (($#)); do
   case "$1" in
     --duration) DURATION="${2:?--duration needs seconds}"; shift 2 ;;
     --streams) STREAMS="${2:?--streams needs a number}"; shift 2 ;;
     --warmup) WARMUP="${2:?--warmup needs seconds}"; shift 2 ;;
     --jfr) JFR_FILE="${2:?--jfr needs a file}"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown option '$1' (usage: ./periscope bench gateway [--duration 60] [--streams 8] [--warmup S] [--jfr FILE])" ;;
+    --gateway-only) GATEWAY_ONLY=1; shift ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (usage: ./periscope bench gateway [--duration 60] [--streams 8] [--warmup S] [--jfr FILE] [--gateway-only])" ;;
   esac
 done
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "--duration must be whole seconds"
@@ -247,6 +250,12 @@ if [[ -z "$GW_LINGER" || -z "$GW_BATCH" || -z "$GW_CODEC" ]]; then
   SETTINGS_SOURCE="Kafka/gateway defaults for what /configz did not show"
 fi
 
+if ((GATEWAY_ONLY)); then
+  echo "loadavg_end=$(loadavg)" >>"$OUT/meta.properties"
+  python3 "$SCRIPT_DIR/report.py" "$OUT" | tee "$OUT/summary.txt"
+  exit 0
+fi
+
 # ---------------------------------------------------------------- 2. the bare ceiling
 say "bare: starting BareAlsServer on grpc :$BARE_PORT (load avg $(loadavg))"
 java $HEAP -Dlocal.launcher.server=bench-bare -cp "$TG_JAR" dev.periscope.traffic.bench.BareAlsServer \
@@ -307,11 +316,12 @@ read -r K_RATE K_RECORDS K_SECONDS K_LAT <<<"$(awk -v skip="$(((WARMUP + 4) / 5)
 bench_kafka delete-topic "$BOOTSTRAP" "$PERF_TOPIC" >/dev/null 2>&1 && PERF_TOPIC_CREATED=0
 
 # ---------------------------------------------------------------- 4. the forwarding floor
-javac -nowarn -d "$OUT/classes" -cp "$TG_JAR:$KAFKA_CP" "$SCRIPT_DIR/ForwardingFloor.java"
+FLOOR_CP="$OUT/classes:$(echo "$OUT"/gateway-app/app/ingest-gateway-*.jar):$TG_JAR:$KAFKA_CP"
+javac -nowarn -d "$OUT/classes" -cp "$FLOOR_CP" "$SCRIPT_DIR/ForwardingFloor.java"
 bench_kafka create-topic "$BOOTSTRAP" "$FLOOR_TOPIC" 6 >/dev/null && FLOOR_TOPIC_CREATED=1 \
   || die "could not create the forwarding floor's topic $FLOOR_TOPIC"
-say "floor: starting ForwardingFloor on grpc :$BARE_PORT (parse + one record per entry; load avg $(loadavg))"
-java $HEAP -Dlocal.launcher.server=bench-floor -cp "$OUT/classes:$TG_JAR:$KAFKA_CP" \
+say "floor: starting ForwardingFloor on grpc :$BARE_PORT (the gateway's parse + one record per entry; load avg $(loadavg))"
+java $HEAP -Dlocal.launcher.server=bench-floor -cp "$FLOOR_CP" \
   "-Dlog4j2.configurationFile=$ROOT/infra/local/kafka/log4j2-tools.properties" ForwardingFloor \
   --port "$BARE_PORT" --metrics-port "$BARE_METRICS_PORT" --bootstrap "$BOOTSTRAP" --topic "$FLOOR_TOPIC" \
   --payload "$OUT/payload.txt" --acks "$GW_ACKS" --compression "$GW_CODEC" --linger-ms "$GW_LINGER" \

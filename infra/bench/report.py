@@ -83,17 +83,20 @@ def main():
           f"avg send->ack latency {kafka.get('avg_latency_ms', '?')} ms")
     print()
     g = num(gw, "accepted_per_s")
-    b = num(bare, "accepted_per_s")
-    lower = min(b, k_rate)
-    which = "bare" if b <= k_rate else "kafka"
-    ratio = g / lower if lower > 0 else float("nan")
-    print(f"  ratios: gateway/bare {g / b:.1%}, gateway/kafka {g / k_rate:.1%}; "
-          f"gateway / lower ceiling ({which}) {ratio:.1%}: target >= 50% "
-          f"{'MET' if ratio >= 0.5 else 'NOT MET'}")
-    f_rate = num(floor, "published_per_s")
-    print(f"  forwarding floor (parse + one record per entry, nothing else): {rate(f_rate)} entries/s = "
-          f"{f_rate / lower:.1%} of the lower ceiling, the most any gateway reaches on this machine; "
-          f"gateway / floor {g / f_rate:.1%}")
+    if bare:
+        b = num(bare, "accepted_per_s")
+        lower = min(b, k_rate)
+        which = "bare" if b <= k_rate else "kafka"
+        ratio = g / lower if lower > 0 else float("nan")
+        print(f"  ratios: gateway/bare {g / b:.1%}, gateway/kafka {g / k_rate:.1%}; "
+              f"gateway / lower ceiling ({which}) {ratio:.1%}: target >= 50% "
+              f"{'MET' if ratio >= 0.5 else 'NOT MET'}")
+        f_rate = num(floor, "published_per_s")
+        print(f"  forwarding floor (the gateway's parse + one record per entry, nothing else): {rate(f_rate)} entries/s = "
+              f"{f_rate / lower:.1%} of the lower ceiling, the most any gateway reaches on this machine; "
+              f"gateway / floor {g / f_rate:.1%}")
+    else:
+        print("  gateway only (--gateway-only): no ceilings, no ratios")
     sent, received = num(gw, "sent_total"), num(gw, "received_total")
     published, dropped = num(gw, "published_total"), num(gw, "dropped_total")
     ok = gw.get("all_accounted") == "true"

@@ -39,8 +39,11 @@ class GatewayLoadTest {
         java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
         BareAlsServer.Forward everyThirdFails = new BareAlsServer.Forward() {
             @Override
-            public void accept(io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage message) {
-                seen.addAndGet(message.getHttpLogs().getLogEntryCount());
+            public int accept(byte[] bytes) throws com.google.protobuf.InvalidProtocolBufferException {
+                int entries = io.envoyproxy.envoy.service.accesslog.v3.StreamAccessLogsMessage.parseFrom(bytes)
+                        .getHttpLogs().getLogEntryCount();
+                seen.addAndGet(entries);
+                return entries;
             }
 
             @Override
