@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.periscope.model.config.CidrBlock;
@@ -20,6 +21,9 @@ import dev.periscope.model.v1.AccessEvent;
  * {@code exclude_host}, {@code exclude_user_agent} (regexes), then {@code ingest_filter} (path deny patterns,
  * GET and HEAD only). Regexes use find semantics (anchor them with {@code ^…$}); a host or user-agent regex never
  * matches an event that has no host or user-agent (TCP entries).
+ * <p>
+ * Each thread reuses its own {@link Matcher}s ({@code reset}), so a check allocates nothing: a new matcher per
+ * pattern per entry was about a tenth of the gateway's allocation under load.
  */
 public final class IngestFilter {
     public static final String REASON_INGEST_FILTER = "ingest_filter";
@@ -51,7 +55,28 @@ public final class IngestFilter {
     private final Pattern[] hosts;
     private final Pattern[] userAgents;
     private final Pattern[] denyPaths;
+    private final ThreadLocal<Matchers> matchers;
     private final boolean excludesNothing;
+
+    /** One thread's matchers for this filter's patterns, reset for each value. */
+    private record Matchers(Matcher[] hosts, Matcher[] userAgents, Matcher[] denyPaths) {
+        static Matcher[] of(Pattern[] patterns) {
+            Matcher[] matchers = new Matcher[patterns.length];
+            for (int i = 0; i < patterns.length; i++) {
+                matchers[i] = patterns[i].matcher("");
+            }
+            return matchers;
+        }
+
+        static boolean anyFinds(Matcher[] matchers, String value) {
+            for (Matcher matcher : matchers) {
+                if (matcher.reset(value).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private IngestFilter(RuntimeConfig config) {
         Exclude exclude = config.policy().exclude();
@@ -64,6 +89,8 @@ public final class IngestFilter {
         this.userAgents = exclude.userAgents().toArray(Pattern[]::new);
         this.denyPaths = config.policy().ingestDenyPatterns().toArray(Pattern[]::new);
         this.excludesNothing = exclude.isEmpty();
+        this.matchers = ThreadLocal.withInitial(
+                () -> new Matchers(Matchers.of(hosts), Matchers.of(userAgents), Matchers.of(denyPaths)));
     }
 
     public static IngestFilter from(RuntimeConfig config) {
@@ -76,7 +103,8 @@ public final class IngestFilter {
     }
 
     /**
-     * @return the drop reason ({@link #REASONS}), or empty to keep the event; allocation-free in both cases
+     * @return the drop reason ({@link #REASONS}), or empty to keep the event; allocation-free in both cases (after a
+     *     thread's first call)
      */
     public Optional<String> dropReason(AccessEvent event) {
         if (!excludesNothing) {
@@ -85,13 +113,9 @@ public final class IngestFilter {
                 return excluded;
             }
         }
-        if (denyPaths.length > 0 && isGetOrHead(event.getMethod())) {
-            String path = event.getPath();
-            for (Pattern pattern : denyPaths) {
-                if (pattern.matcher(path).find()) {
-                    return INGEST_FILTER;
-                }
-            }
+        if (denyPaths.length > 0 && isGetOrHead(event.getMethod())
+                && Matchers.anyFinds(matchers.get().denyPaths(), event.getPath())) {
+            return INGEST_FILTER;
         }
         return KEEP;
     }
@@ -118,19 +142,13 @@ public final class IngestFilter {
             }
         }
         if (hosts.length > 0 && !event.getHost().isEmpty()) {
-            String host = event.getHost().toLowerCase(Locale.ROOT);
-            for (Pattern pattern : hosts) {
-                if (pattern.matcher(host).find()) {
-                    return EXCLUDE_HOST;
-                }
+            if (Matchers.anyFinds(matchers.get().hosts(), event.getHost().toLowerCase(Locale.ROOT))) {
+                return EXCLUDE_HOST;
             }
         }
         if (userAgents.length > 0 && !event.getUserAgent().isEmpty()) {
-            String userAgent = event.getUserAgent();
-            for (Pattern pattern : userAgents) {
-                if (pattern.matcher(userAgent).find()) {
-                    return EXCLUDE_USER_AGENT;
-                }
+            if (Matchers.anyFinds(matchers.get().userAgents(), event.getUserAgent())) {
+                return EXCLUDE_USER_AGENT;
             }
         }
         return KEEP;

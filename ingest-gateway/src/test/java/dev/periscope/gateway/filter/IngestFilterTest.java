@@ -151,4 +151,57 @@ class IngestFilterTest {
         holder.offer(Map.of("version", 3, "policy", Map.of("exclude", List.of())));
         assertThat(provider.current().version()).as("an invalid version changes nothing").isEqualTo(2);
     }
+
+    @Test
+    void aCheckAllocatesNothingOnceTheThreadHasItsMatchers() {
+        IngestFilter filter = filter(Map.of("hosts", List.of("^internal\\."), "user_agents", List.of("(?i)probe")),
+                List.of("^/healthz$", "\\.(css|js|png)$", "^/metrics", "^/static/"));
+        AccessEvent kept = get("/api/v1/orders/42").setHost("shop.example.com").setUserAgent("curl/8.5").build();
+        AccessEvent dropped = get("/static/app.css").setHost("shop.example.com").setUserAgent("curl/8.5").build();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) { // the thread's matchers, and the JIT
+            filter.dropReason(kept);
+            filter.dropReason(dropped);
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int drops = 0;
+        for (int i = 0; i < 10_000; i++) {
+            drops += filter.dropReason(kept).isPresent() ? 1 : 0;
+            drops += filter.dropReason(dropped).isPresent() ? 1 : 0;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(drops).isEqualTo(10_000);
+        assertThat(allocated).as("bytes allocated by 20,000 checks").isLessThan(20_000);
+    }
+
+    @Test
+    void threadsShareAFilterWithoutSeeingEachOthersMatches() throws Exception {
+        IngestFilter filter = filter(Map.of(), List.of("^/internal/", "\\.js$"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                wrong.add(pool.submit(() -> {
+                    int mistakes = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        boolean deny = (i + offset) % 3 == 0;
+                        String path = deny ? "/internal/" + i : "/api/" + i;
+                        if (filter.dropReason(get(path).build()).isPresent() != deny) {
+                            mistakes++;
+                        }
+                    }
+                    return mistakes;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> mistakes : wrong) {
+                assertThat(mistakes.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
