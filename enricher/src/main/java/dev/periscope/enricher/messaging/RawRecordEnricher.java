@@ -13,6 +13,7 @@ import dev.periscope.model.InventoryKey;
 import dev.periscope.model.RecordKeys;
 import dev.periscope.model.cache.DirectMappedCache;
 import dev.periscope.model.serde.AccessEventDeserializer;
+import dev.periscope.model.serde.AccessEventWriter;
 import dev.periscope.model.v1.AccessEvent;
 
 
@@ -44,7 +45,7 @@ public final class RawRecordEnricher {
         }
         AccessEvent event = classifiers.get().classify(deserializer.deserialize(inputTopic, value));
         byte[] key = keyIds.computeIfAbsent(InventoryKey.of(event), InventoryKey::id).getBytes(StandardCharsets.UTF_8);
-        return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, event.toByteArray(),
+        return new Enriched(event, new ProducerRecord<>(outputTopic, null, key, AccessEventWriter.toByteArray(event),
                 headers.headers(event.getEventId(), event.getTsMs())));
     }
 
