@@ -256,20 +256,27 @@ if ((GATEWAY_ONLY)); then
   exit 0
 fi
 
+# drive_bare_port PID LABEL VERB -- the ALS load against the server PID started on the bare ports (bare ceiling,
+# forwarding floor): wait for it, drive it into $OUT/LABEL.properties, stop it.
+drive_bare_port() {
+  local pid="$1" label="$2" verb="$3"
+  wait_for_tcp 127.0.0.1 "$BARE_METRICS_PORT" 30 "$pid" || die "$label server did not start ($OUT/$label.log)"
+  java $LOAD_HEAP -cp "$TG_JAR" dev.periscope.traffic.bench.GatewayLoad --target "127.0.0.1:$BARE_PORT" \
+    --metrics "http://127.0.0.1:$BARE_METRICS_PORT/metrics" --pid "$pid" --label "$label" "${load_args[@]}" \
+    --out "$OUT/$label.properties" >"$OUT/$label-load.log" 2>&1 \
+    || { cat "$OUT/$label-load.log" >&2; die "$label load failed"; }
+  say "$label: $(prop "$OUT/$label.properties" accepted_per_s) entries/s $verb; stopping"
+  stop_pid "$pid" "$label" 20
+  forget_pid "$pid"
+}
+
 # ---------------------------------------------------------------- 2. the bare ceiling
 say "bare: starting BareAlsServer on grpc :$BARE_PORT (load avg $(loadavg))"
 java $HEAP -Dlocal.launcher.server=bench-bare -cp "$TG_JAR" dev.periscope.traffic.bench.BareAlsServer \
   --port "$BARE_PORT" --metrics-port "$BARE_METRICS_PORT" </dev/null >"$OUT/bare.log" 2>&1 &
 BARE_PID=$!
 STARTED_PIDS+=("$BARE_PID")
-wait_for_tcp 127.0.0.1 "$BARE_METRICS_PORT" 30 "$BARE_PID" || die "bare server did not start ($OUT/bare.log)"
-java $LOAD_HEAP -cp "$TG_JAR" dev.periscope.traffic.bench.GatewayLoad --target "127.0.0.1:$BARE_PORT" \
-  --metrics "http://127.0.0.1:$BARE_METRICS_PORT/metrics" --pid "$BARE_PID" --label bare "${load_args[@]}" \
-  --out "$OUT/bare.properties" >"$OUT/bare-load.log" 2>&1 \
-  || { cat "$OUT/bare-load.log" >&2; die "bare load failed"; }
-say "bare: $(prop "$OUT/bare.properties" accepted_per_s) entries/s parsed; stopping"
-stop_pid "$BARE_PID" bare 20
-forget_pid "$BARE_PID"
+drive_bare_port "$BARE_PID" bare parsed
 
 # ---------------------------------------------------------------- 3. the Kafka ceiling
 say "kafka: sampling the gateway's records of this run from $RAW_TOPIC"
@@ -328,14 +335,7 @@ java $HEAP -Dlocal.launcher.server=bench-floor -cp "$FLOOR_CP" \
   --batch-size "$GW_BATCH" </dev/null >"$OUT/floor.log" 2>&1 &
 FLOOR_PID=$!
 STARTED_PIDS+=("$FLOOR_PID")
-wait_for_tcp 127.0.0.1 "$BARE_METRICS_PORT" 30 "$FLOOR_PID" || die "forwarding floor did not start ($OUT/floor.log)"
-java $LOAD_HEAP -cp "$TG_JAR" dev.periscope.traffic.bench.GatewayLoad --target "127.0.0.1:$BARE_PORT" \
-  --metrics "http://127.0.0.1:$BARE_METRICS_PORT/metrics" --pid "$FLOOR_PID" --label floor "${load_args[@]}" \
-  --out "$OUT/floor.properties" >"$OUT/floor-load.log" 2>&1 \
-  || { cat "$OUT/floor-load.log" >&2; die "forwarding floor load failed"; }
-say "floor: $(prop "$OUT/floor.properties" accepted_per_s) entries/s forwarded; stopping"
-stop_pid "$FLOOR_PID" floor 20
-forget_pid "$FLOOR_PID"
+drive_bare_port "$FLOOR_PID" floor forwarded
 bench_kafka delete-topic "$BOOTSTRAP" "$FLOOR_TOPIC" >/dev/null 2>&1 && FLOOR_TOPIC_CREATED=0
 
 echo "loadavg_end=$(loadavg)" >>"$OUT/meta.properties"

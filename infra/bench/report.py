@@ -85,8 +85,9 @@ def main():
     g = num(gw, "accepted_per_s")
     if bare:
         b = num(bare, "accepted_per_s")
-        lower = min(b, k_rate)
-        which = "bare" if b <= k_rate else "kafka"
+        # a ceiling that could not be measured (NaN: e.g. no Kafka progress line after a short warm-up) is left out
+        which = "bare" if k_rate != k_rate or b <= k_rate else "kafka"
+        lower = b if which == "bare" else k_rate
         ratio = g / lower if lower > 0 else float("nan")
         print(f"  ratios: gateway/bare {g / b:.1%}, gateway/kafka {g / k_rate:.1%}; "
               f"gateway / lower ceiling ({which}) {ratio:.1%}: target >= 50% "
