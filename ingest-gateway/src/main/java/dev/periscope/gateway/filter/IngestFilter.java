@@ -107,20 +107,21 @@ public final class IngestFilter {
      *     thread's first call)
      */
     public Optional<String> dropReason(AccessEvent event) {
+        Matchers mine = matchers.get();
         if (!excludesNothing) {
-            Optional<String> excluded = excluded(event);
+            Optional<String> excluded = excluded(event, mine);
             if (excluded.isPresent()) {
                 return excluded;
             }
         }
         if (denyPaths.length > 0 && isGetOrHead(event.getMethod())
-                && Matchers.anyFinds(matchers.get().denyPaths(), event.getPath())) {
+                && Matchers.anyFinds(mine.denyPaths(), event.getPath())) {
             return INGEST_FILTER;
         }
         return KEEP;
     }
 
-    private Optional<String> excluded(AccessEvent event) {
+    private Optional<String> excluded(AccessEvent event, Matchers mine) {
         if (!projects.isEmpty() && projects.contains(event.getProjectId())) {
             return EXCLUDE_PROJECT;
         }
@@ -142,12 +143,12 @@ public final class IngestFilter {
             }
         }
         if (hosts.length > 0 && !event.getHost().isEmpty()) {
-            if (Matchers.anyFinds(matchers.get().hosts(), event.getHost().toLowerCase(Locale.ROOT))) {
+            if (Matchers.anyFinds(mine.hosts(), event.getHost().toLowerCase(Locale.ROOT))) {
                 return EXCLUDE_HOST;
             }
         }
         if (userAgents.length > 0 && !event.getUserAgent().isEmpty()) {
-            if (Matchers.anyFinds(matchers.get().userAgents(), event.getUserAgent())) {
+            if (Matchers.anyFinds(mine.userAgents(), event.getUserAgent())) {
                 return EXCLUDE_USER_AGENT;
             }
         }

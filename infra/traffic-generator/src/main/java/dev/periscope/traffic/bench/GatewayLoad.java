@@ -307,12 +307,17 @@ public final class GatewayLoad {
      */
     static double procCpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime
+            return statCpuSeconds(Path.of("/proc", Long.toString(pid), "stat"));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** utime + stime of a /proc/.../stat file, in seconds (USER_HZ = 100). */
+    private static double statCpuSeconds(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /**
@@ -326,10 +331,7 @@ public final class GatewayLoad {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    groups.merge(threadGroup(name), seconds, Double::sum);
+                    groups.merge(threadGroup(name), statCpuSeconds(task.resolve("stat")), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we read it
                 }
